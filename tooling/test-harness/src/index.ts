@@ -1,0 +1,1 @@
+export { baseRuns, fcParams, readEnv } from './runs.ts';
