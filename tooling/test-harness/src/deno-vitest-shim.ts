@@ -18,7 +18,13 @@ const stack: Scope[] = [{ name: '', beforeAll: [], afterAll: [], beforeEach: [],
 const started = new WeakMap<Fn[], Promise<void>>();
 
 declare const Deno: {
-  test(def: { name: string; fn: () => Promise<void>; sanitizeOps: boolean; sanitizeResources: boolean; ignore?: boolean }): void;
+  test(def: {
+    name: string;
+    fn: () => Promise<void>;
+    sanitizeOps: boolean;
+    sanitizeResources: boolean;
+    ignore?: boolean;
+  }): void;
 };
 
 function top(): Scope {
@@ -87,7 +93,9 @@ test.each =
   <T>(rows: readonly T[]) =>
   (name: string, fn: (row: T) => unknown, _timeout?: number | object): void => {
     rows.forEach((row, i) => {
-      register(`${name.replace(/%s|%j|%o/, () => String(Array.isArray(row) ? row[0] : row))} [${i}]`, () => fn(row));
+      register(`${name.replace(/%s|%j|%o/, () => String(Array.isArray(row) ? row[0] : row))} [${i}]`, () =>
+        fn(row),
+      );
     });
   };
 export const it = test;
