@@ -1,0 +1,123 @@
+// Turns untrusted input (JSON text or an already-parsed value) into a fresh tree of plain JSON
+// values, or throws INVALID_INPUT. Every parser in keyport starts here, so none of them sees a
+// getter, a cycle, a class instance, a `__proto__` key or an unbounded string.
+import { KeyportError } from '../errors.ts';
+
+/** A plain JSON value, as produced by JSON.parse. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+/** A plain JSON object. */
+export type JsonObject = { [key: string]: JsonValue };
+
+/** Limits for {@link readJsonInput}. */
+export interface JsonInputLimits {
+  /** Most characters of text (or of all strings and keys of a parsed value) accepted. */
+  readonly maxLength: number;
+  /** Deepest nesting accepted; default 32. */
+  readonly maxDepth?: number;
+  /** What is being read, for messages ("keystore", "batch file"). */
+  readonly what: string;
+}
+
+/** Keys that can reach a prototype through a later merge; never legitimate in a wallet file. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Reads `input` as JSON: a string is parsed (a leading BOM is ignored), anything else is
+ * checked to be plain JSON data. Returns a deep copy that keeps key order.
+ *
+ * @throws INVALID_INPUT for text that is not JSON, input over the limits, non-JSON values
+ * (functions, bigint, NaN, class instances, cycles) and `__proto__`/`constructor`/`prototype` keys.
+ * @example readJsonInput('{"a":1}', { maxLength: 1 << 20, what: 'keystore' }) // { a: 1 }
+ */
+export function readJsonInput(input: unknown, limits: JsonInputLimits): JsonValue {
+  let value: unknown = input;
+  if (typeof input === 'string') {
+    if (input.length > limits.maxLength) {
+      throw new KeyportError(
+        'INVALID_INPUT',
+        `${limits.what} is ${input.length} characters; at most ${limits.maxLength} accepted`,
+        { length: input.length, max: limits.maxLength },
+      );
+    }
+    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      throw new KeyportError('INVALID_INPUT', `${limits.what} is not valid JSON: ${(e as Error).message}`);
+    }
+  }
+  const budget = { left: limits.maxLength };
+  return copy(value, 0, limits.maxDepth ?? 32, budget, new Set(), limits.what, '$');
+}
+
+function fail(what: string, path: string, expected: string): never {
+  const field = path.length > 80 ? `${path.slice(0, 77)}...` : path;
+  throw new KeyportError('INVALID_INPUT', `${what}: ${field} ${expected}`, { field });
+}
+
+function spend(budget: { left: number }, n: number, what: string, path: string): void {
+  budget.left -= n;
+  if (budget.left < 0) fail(what, path, 'makes the input larger than accepted');
+}
+
+function copy(
+  v: unknown,
+  depth: number,
+  maxDepth: number,
+  budget: { left: number },
+  seen: Set<object>,
+  what: string,
+  path: string,
+): JsonValue {
+  switch (typeof v) {
+    case 'string':
+      spend(budget, v.length, what, path);
+      return v;
+    case 'boolean':
+      spend(budget, 1, what, path);
+      return v;
+    case 'number':
+      if (!Number.isFinite(v)) fail(what, path, 'is not a finite number');
+      spend(budget, 1, what, path);
+      return v;
+    case 'object':
+      break;
+    default:
+      return fail(what, path, `is a ${typeof v}; expected a JSON value`);
+  }
+  if (v === null) return null;
+  if (depth >= maxDepth) fail(what, path, `is nested deeper than ${maxDepth} levels`);
+  if (seen.has(v)) fail(what, path, 'refers back to itself (a cycle)');
+  seen.add(v);
+  try {
+    if (Array.isArray(v)) {
+      spend(budget, 1 + v.length, what, path);
+      const out: JsonValue[] = [];
+      for (let i = 0; i < v.length; i++) {
+        out.push(copy(v[i], depth + 1, maxDepth, budget, seen, what, `${path}[${i}]`));
+      }
+      return out;
+    }
+    const proto: unknown = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) fail(what, path, 'is not a plain JSON object');
+    const out: JsonObject = {};
+    for (const key of Object.keys(v)) {
+      const child = `${path}.${key}`;
+      if (FORBIDDEN_KEYS.has(key)) fail(what, child, 'is a forbidden key (prototype pollution)');
+      const desc = Object.getOwnPropertyDescriptor(v, key);
+      if (!desc || !('value' in desc)) fail(what, child, 'is an accessor; expected a data property');
+      // JSON.stringify drops undefined properties; so do we.
+      if (desc.value === undefined) continue;
+      spend(budget, key.length + 1, what, child);
+      out[key] = copy(desc.value, depth + 1, maxDepth, budget, seen, what, child);
+    }
+    return out;
+  } finally {
+    seen.delete(v);
+  }
+}
+
+/** True when `v` is a plain JSON object (not an array, not null). */
+export function isJsonObject(v: JsonValue | undefined): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
