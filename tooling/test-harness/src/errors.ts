@@ -11,7 +11,7 @@ export interface CodedError {
 
 function check(e: unknown, code: string): CodedError {
   const err = e as Partial<CodedError> | null;
-  if (!err || err.name !== 'KeyportError' || err.code !== code) {
+  if (err?.name !== 'KeyportError' || err.code !== code) {
     const got =
       err && typeof err === 'object'
         ? `${String(err.name)} ${String(err.code)}: ${String(err.message)}`
