@@ -1,0 +1,45 @@
+/**
+ * Plain-language messages for errors, keyed by KeyportError's stable `code` (duck-typed so the
+ * first load does not pull in @keyport/core). KeyportError messages never hold a secret; other
+ * errors are shown by their message only.
+ */
+
+/** What the user should read for each code; the library's own message follows it. */
+export const CODE_MESSAGES: Readonly<Record<string, string>> = {
+  PASSWORD_REQUIRED: 'This file is encrypted. Enter its passphrase or password to continue.',
+  WRONG_PASSWORD: 'Wrong passphrase or password. Nothing was written.',
+  CORRUPT_DATA: 'The file is damaged (corrupt bundle). Nothing was written.',
+  CHECKSUM_MISMATCH:
+    'The bundle was changed or cut short (its checksum does not match). Nothing was written.',
+  UNSUPPORTED_FORMAT: 'This is not a file keyport can read (wrong file?). Nothing was written.',
+  UNSUPPORTED_VERSION: 'This file was made by a newer or unknown version. Nothing was written.',
+  UNSAFE_SCRYPT_PARAMS: 'The file asks for scrypt settings polkadot-js refuses. Nothing was written.',
+  INVALID_INPUT: 'The file does not have the expected content. Nothing was written.',
+  WRITE_FAILED:
+    'The browser refused to store the entries (storage full or blocked). Every change was rolled back.',
+  VERIFY_FAILED: 'A written entry did not read back the same. Every change was rolled back.',
+  CONFLICT: 'The storage changed while you were looking at the plan. Load the file again.',
+  CANCELLED: 'Cancelled.',
+};
+
+/** The `code` of a KeyportError-like value, or undefined. */
+export function errorCode(e: unknown): string | undefined {
+  if (typeof e === 'object' && e !== null && 'code' in e) {
+    const code = (e as { code: unknown }).code;
+    return typeof code === 'string' ? code : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A sentence for the page: the plain-language text for the code plus the library's detail.
+ *
+ * @example errorMessage(new KeyportError('WRONG_PASSWORD', 'bundle: passphrase does not open it'))
+ */
+export function errorMessage(e: unknown): string {
+  const code = errorCode(e);
+  const detail = e instanceof Error ? e.message : String(e);
+  const plain = code === undefined ? undefined : CODE_MESSAGES[code];
+  if (plain === undefined) return detail;
+  return detail === '' ? `${plain} [${code}]` : `${plain}\nDetail: ${detail} [${code}]`;
+}

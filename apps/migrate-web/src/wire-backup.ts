@@ -1,0 +1,54 @@
+/** Step 1 wiring (first load): the passphrase field and "Download localStorage bundle". */
+import type { PageContext } from './context.ts';
+import { byId, showStatus } from './dom.ts';
+import { bundleFileName, downloadText } from './download.ts';
+import { errorMessage } from './messages.ts';
+
+/**
+ * Hooks the backup form. The bundle code (and, with a passphrase, scrypt) loads on first click.
+ *
+ * @example wireBackup({ storage: localStorage, origin: location.origin, doc: document, onChange })
+ */
+export function wireBackup(ctx: PageContext): void {
+  const form = byId('backup-form', HTMLFormElement);
+  const passInput = byId('backup-passphrase', HTMLInputElement);
+  const button = byId('download', HTMLButtonElement);
+  const status = byId('backup-status', HTMLParagraphElement);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void (async () => {
+      if (ctx.storage.length === 0) {
+        showStatus(status, 'error', 'Nothing to back up: this browser holds no entries for this origin.');
+        return;
+      }
+      const passphrase = passInput.value;
+      const now = (ctx.now ?? (() => new Date()))();
+      button.disabled = true;
+      showStatus(
+        status,
+        'busy',
+        passphrase === ''
+          ? 'Preparing the bundle…'
+          : 'Encrypting the bundle (scrypt runs in a background worker)…',
+      );
+      try {
+        const { makeBundle } = await import('./backup.ts');
+        const made = await makeBundle(ctx.storage, { origin: ctx.origin, now, passphrase });
+        const fileName = bundleFileName(ctx.origin, now);
+        downloadText(ctx.doc, fileName, made.text);
+        passInput.value = '';
+        showStatus(
+          status,
+          'ok',
+          `Downloaded ${fileName}: ${made.entries} ${made.entries === 1 ? 'entry' : 'entries'}` +
+            (passphrase === '' ? ', not encrypted' : ', encrypted with your passphrase') +
+            '.\nOn the new computer, open this page on the same Apps origin and use "Load bundle".',
+        );
+      } catch (e) {
+        showStatus(status, 'error', `The bundle could not be made. ${errorMessage(e)}`);
+      } finally {
+        button.disabled = false;
+      }
+    })();
+  });
+}
