@@ -35,7 +35,7 @@ export interface KeystoreInfo {
  */
 export function describeKeystore(input: unknown): KeystoreInfo {
   const json = parseKeystore(input);
-  const { encrypted, kdf } = protectionOf(json);
+  const { encrypted, kdf } = protectionOf(json.encoding);
   const bytes = decodeEncoded(json.encoded);
   const keyType = recordedKeyType(json);
   const { bytes: key, ss58 } = decodeAddressField(json.address);

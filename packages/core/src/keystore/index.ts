@@ -19,6 +19,7 @@ export { type OpenKeystoreOptions, openKeystore } from './open.ts';
 export { type KeyPair, pairFromSecret } from './pair.ts';
 export {
   checkKeystore,
+  checkProtection,
   MAX_KEYSTORE_LENGTH,
   type Protection,
   parseKeystore,

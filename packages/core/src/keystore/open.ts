@@ -39,7 +39,7 @@ async function decrypt(
   options: OpenKeystoreOptions,
 ): Promise<{ body: Uint8Array; scrypt?: ScryptParams }> {
   const bytes = decodeEncoded(json.encoded);
-  const { kdf } = protectionOf(json);
+  const { kdf } = protectionOf(json.encoding);
   // polkadot-js decrypts whenever a password is given, even for ['none']; we ignore it there.
   if (kdf === 'none') return { body: bytes };
   if (passwordBytes(password).length === 0) {

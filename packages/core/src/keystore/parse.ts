@@ -4,7 +4,7 @@ import { MAC_LENGTH, NONCE_LENGTH, SCRYPT_HEADER_LENGTH } from '../envelope.ts';
 import { KeyportError } from '../errors.ts';
 import { decodeAddressField, decodeEncoded } from './fields.ts';
 import { isJsonObject, type JsonObject, type JsonValue, readJsonInput } from './json-input.ts';
-import { KEY_TYPES, type KeystoreJson, type KeyType } from './types.ts';
+import { KEY_TYPES, type KeystoreEncoding, type KeystoreJson, type KeyType } from './types.ts';
 
 /** Longest keystore text (or parsed value) accepted: 1 MiB. */
 export const MAX_KEYSTORE_LENGTH = 1 << 20;
@@ -25,9 +25,9 @@ function invalid(what: string, field: string, expected: string): KeyportError {
   return new KeyportError('INVALID_INPUT', `${what}: ${field} ${expected}`, { field });
 }
 
-/** Normalised `encoding.type` (a string becomes a one-element list), as polkadot-js does. */
-export function protectionOf(json: KeystoreJson): Protection {
-  const kinds = Array.isArray(json.encoding.type) ? json.encoding.type : [json.encoding.type];
+/** Reads a checked `encoding.type` (a string counts as a one-element list, as in polkadot-js). */
+export function protectionOf(encoding: Pick<KeystoreEncoding, 'type'>): Protection {
+  const kinds = Array.isArray(encoding.type) ? encoding.type : [encoding.type];
   const encrypted = kinds.includes('xsalsa20-poly1305');
   return { encrypted, kdf: !encrypted ? 'none' : kinds.includes('scrypt') ? 'scrypt' : 'legacy' };
 }
@@ -94,6 +94,26 @@ function checkType(what: string, type: JsonValue | undefined): void {
   }
 }
 
+/**
+ * Checks `encoding.version` ('0'–'3') and `encoding.type` of a keystore or batch file and
+ * returns the version.
+ *
+ * @throws INVALID_INPUT (wrong types), UNSUPPORTED_VERSION, UNSUPPORTED_FORMAT (unknown encryption).
+ */
+export function checkProtection(what: string, encoding: JsonObject): string {
+  const { version } = encoding;
+  if (typeof version !== 'string') throw invalid(what, 'encoding.version', "should be a string such as '3'");
+  if (!VERSIONS.includes(version)) {
+    throw new KeyportError(
+      'UNSUPPORTED_VERSION',
+      `${what}: encoding.version ${JSON.stringify(version.slice(0, 20))} is not one of '0', '1', '2', '3'`,
+      { field: 'encoding.version' },
+    );
+  }
+  checkType(what, encoding.type);
+  return version;
+}
+
 function checkAddress(what: string, address: string, keyType: KeyType | undefined): void {
   const { bytes } = decodeAddressField(address);
   const allowed =
@@ -122,17 +142,8 @@ export function checkKeystore(value: JsonValue, what = 'keystore'): KeystoreJson
   if (!isJsonObject(value)) throw invalid(what, '$', 'should be a JSON object');
   const { encoding, encoded, address } = value;
   if (!isJsonObject(encoding)) throw invalid(what, 'encoding', 'should be an object');
-  const { version } = encoding;
-  if (typeof version !== 'string') throw invalid(what, 'encoding.version', "should be a string such as '3'");
-  if (!VERSIONS.includes(version)) {
-    throw new KeyportError(
-      'UNSUPPORTED_VERSION',
-      `${what}: encoding.version ${JSON.stringify(version.slice(0, 20))} is not one of '0', '1', '2', '3'`,
-      { field: 'encoding.version' },
-    );
-  }
+  const version = checkProtection(what, encoding);
   checkContent(what, encoding.content, version);
-  checkType(what, encoding.type);
   if (typeof encoded !== 'string') throw invalid(what, 'encoded', 'should be a string');
   if (encoded.length > MAX_ENCODED_LENGTH) {
     throw new KeyportError('CORRUPT_DATA', `${what}: encoded is ${encoded.length} characters; too long`, {
@@ -141,7 +152,7 @@ export function checkKeystore(value: JsonValue, what = 'keystore'): KeystoreJson
   }
   const json = value as unknown as KeystoreJson;
   const bytes = decodeEncoded(encoded);
-  const { kdf } = protectionOf(json);
+  const { kdf } = protectionOf(json.encoding);
   const min =
     MIN_BODY +
     (kdf === 'scrypt' ? SCRYPT_HEADER_LENGTH : 0) +

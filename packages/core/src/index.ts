@@ -1,0 +1,76 @@
+// @keyport/core: every Polkadot keystore and secret format, read and written like polkadot-js.
+// Named re-exports only; test/exports.shared.test.ts pins the list.
+
+export { accountId, formatAddress, type UnlockedAccount, wipe } from './account.ts';
+export {
+  type AddressBookEntry,
+  type AppsAccountEntry,
+  type AppsExternalAccount,
+  createAddressBook,
+  createAppsAccounts,
+  MAX_APPS_EXPORT_LENGTH,
+  parseAddressBook,
+  parseAppsAccounts,
+} from './apps-array.ts';
+export {
+  type BatchAccount,
+  type BatchExtras,
+  type BatchJson,
+  createBatch,
+  MAX_BATCH_LENGTH,
+  openBatch,
+  parseBatch,
+} from './batch.ts';
+export {
+  type CryptoOptions,
+  MAC_LENGTH,
+  NONCE_LENGTH,
+  openData,
+  openLegacyData,
+  passwordBytes,
+  readScryptHeader,
+  SALT_LENGTH,
+  SCRYPT_HEADER_LENGTH,
+  sealData,
+} from './envelope.ts';
+export { ensure, isKeyportError, KeyportError, type KeyportErrorCode } from './errors.ts';
+export {
+  type CreateKeystoreOptions,
+  changeKeystorePassword,
+  createKeystore,
+  decodePkcs8,
+  describeKeystore,
+  type EncryptionKind,
+  encodePkcs8,
+  type JsonInputLimits,
+  type JsonObject,
+  type JsonValue,
+  KEY_TYPES,
+  type KeyPair,
+  type KeystoreEncoding,
+  type KeystoreInfo,
+  type KeystoreJson,
+  type KeystoreMeta,
+  type KeystoreSource,
+  type KeystoreVersion,
+  type KeyType,
+  MAX_KEYSTORE_LENGTH,
+  type OpenKeystoreOptions,
+  openKeystore,
+  PKCS8_DIVIDER,
+  PKCS8_HEADER,
+  type Pkcs8Keys,
+  pairFromSecret,
+  parseKeystore,
+  readJsonInput,
+} from './keystore/index.ts';
+export { type ScryptBackend, wasmScrypt } from './scrypt/backend.ts';
+export {
+  ACCEPTED_SCRYPT,
+  assertScryptParams,
+  COMPAT_SCRYPT,
+  DEFAULT_SCRYPT,
+  type ScryptParams,
+} from './scrypt/params.ts';
+
+// secrets/ and detect.ts (owned by a teammate) append their exports below this line.
