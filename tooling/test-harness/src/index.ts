@@ -20,6 +20,7 @@ export {
   hexBytes,
   KNOWN_GENESIS,
   type MetaOptions,
+  PROTOTYPE_KEYS,
   timestamp,
 } from './meta.ts';
 export { baseRuns, fcParams, readEnv } from './runs.ts';
@@ -42,6 +43,7 @@ export {
   accountName,
   HOSTILE_PIECES,
   type HostileStringOptions,
+  hasLoneSurrogate,
   hostileString,
   password,
 } from './strings.ts';

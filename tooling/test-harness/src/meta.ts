@@ -35,16 +35,35 @@ export const genesisHash: fc.Arbitrary<string | null> = fc.oneof(
 /** Millisecond timestamps between 2018 and 2100. */
 export const timestamp: fc.Arbitrary<number> = fc.integer({ min: 1_514_764_800_000, max: 4_102_444_800_000 });
 
-/** Extra meta keys: ones real wallets use, hostile ones, and `__proto__` as an own property. */
-const extraKey = fc.oneof(
-  fc.constantFrom('source', 'isHidden', 'hardwareType', 'parentAddress', 'suri', 'custom', '__proto__'),
-  hostileString({ minPieces: 1, maxPieces: 3 }),
-);
+/**
+ * Keys that can reach a prototype through a merge. keyport's parsers refuse them with
+ * INVALID_INPUT (core's readJsonInput), so metadata only carries them when asked to.
+ */
+export const PROTOTYPE_KEYS: readonly string[] = Object.freeze(['__proto__', 'constructor', 'prototype']);
+
+function extraKey(prototypeKeys: boolean): fc.Arbitrary<string> {
+  const known = fc.constantFrom('source', 'isHidden', 'hardwareType', 'parentAddress', 'suri', 'custom');
+  const hostile = hostileString({ minPieces: 1, maxPieces: 3 });
+  if (prototypeKeys) return fc.oneof(known, hostile, fc.constantFrom(...PROTOTYPE_KEYS));
+  return fc.oneof(
+    known,
+    hostile.filter((k) => !PROTOTYPE_KEYS.includes(k)),
+  );
+}
+
+function hasPrototypeKey(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  if (Array.isArray(v)) return v.some(hasPrototypeKey);
+  return Object.keys(v).some(
+    (k) => PROTOTYPE_KEYS.includes(k) || hasPrototypeKey((v as Record<string, unknown>)[k]),
+  );
+}
 
 /** JSON values that round-trip through JSON.stringify/parse (no -0, no undefined, no NaN). */
-const jsonSafe: fc.Arbitrary<unknown> = fc
-  .jsonValue({ maxDepth: 2 })
-  .map((v) => JSON.parse(JSON.stringify(v)) as unknown);
+function jsonSafe(prototypeKeys: boolean): fc.Arbitrary<unknown> {
+  const v = fc.jsonValue({ maxDepth: 2 }).map((x) => JSON.parse(JSON.stringify(x)) as unknown);
+  return prototypeKeys ? v : v.filter((x) => !hasPrototypeKey(x));
+}
 
 /** Options for {@link accountMeta}. */
 export interface MetaOptions {
@@ -52,12 +71,15 @@ export interface MetaOptions {
   long?: boolean;
   /** Add free-form extra fields with hostile keys and JSON values (default true). */
   extras?: boolean;
+  /** Let extra fields (and nested JSON) use `__proto__`/`constructor`/`prototype` keys (default false). */
+  prototypeKeys?: boolean;
 }
 
 /**
  * `KeyringPair$Meta`-like objects: always `name` and `whenCreated`, sometimes `genesisHash`,
- * `tags`, `whenEdited`, `isHardware`, `isTesting` and free-form extras (including an own
- * `__proto__` key, built with Object.fromEntries so it is data, not a prototype).
+ * `tags`, `whenEdited`, `isHardware`, `isTesting` and free-form extras with hostile keys
+ * (with `prototypeKeys`, also an own `__proto__` key: built with Object.fromEntries, so it is
+ * data, not a prototype).
  *
  * @example fc.property(accountMeta(), (meta) => expect(restore(export(meta))).toEqual(meta))
  */
@@ -77,7 +99,9 @@ export function accountMeta(opts: MetaOptions = {}): fc.Arbitrary<Record<string,
   const extras =
     opts.extras === false
       ? fc.constant([] as [string, unknown][])
-      : fc.array(fc.tuple(extraKey, jsonSafe), { maxLength: 3 });
+      : fc.array(fc.tuple(extraKey(opts.prototypeKeys ?? false), jsonSafe(opts.prototypeKeys ?? false)), {
+          maxLength: 3,
+        });
   return fc.tuple(base, extras).map(([b, more]) => {
     const known = new Set(Object.keys(b));
     const kept = more.filter(([k]) => !known.has(k));

@@ -66,6 +66,15 @@ export interface HostileStringOptions {
   maxPieces?: number;
   /** Also produce very long strings (10k–60k UTF-16 units) now and then (default false). */
   long?: boolean;
+  /** Allow lone surrogates (not well-formed Unicode; default true). */
+  loneSurrogates?: boolean;
+}
+
+const LONE = /\p{Cs}/u;
+
+/** True when `s` holds a lone surrogate (JSON can carry it escaped; UTF-8 cannot). */
+export function hasLoneSurrogate(s: string): boolean {
+  return LONE.test(s);
 }
 
 const piece: fc.Arbitrary<string> = fc.oneof(
@@ -82,30 +91,39 @@ const piece: fc.Arbitrary<string> = fc.oneof(
  * @example fc.assert(fc.property(hostileString(), (s) => decode(encode(s)) === s), fcParams())
  */
 export function hostileString(opts: HostileStringOptions = {}): fc.Arbitrary<string> {
-  const { minPieces = 0, maxPieces = 8, long = false } = opts;
-  const joined = fc.array(piece, { minLength: minPieces, maxLength: Math.max(minPieces, maxPieces) });
+  const { minPieces = 0, maxPieces = 8, long = false, loneSurrogates = true } = opts;
+  const p = loneSurrogates ? piece : piece.filter((s) => !hasLoneSurrogate(s));
+  const joined = fc.array(p, { minLength: minPieces, maxLength: Math.max(minPieces, maxPieces) });
   const short = joined.map((parts) => parts.join(''));
   if (!long) return short;
   const veryLong = fc
-    .tuple(fc.array(piece, { minLength: 1, maxLength: 4 }), fc.integer({ min: 10_000, max: 60_000 }))
+    .tuple(fc.array(p, { minLength: 1, maxLength: 4 }), fc.integer({ min: 10_000, max: 60_000 }))
     .map(([parts, size]) => {
       const unit = parts.join('');
-      return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+      const out = unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+      // The cut may split a surrogate pair; keep the string well-formed when asked to.
+      return loneSurrogates || !hasLoneSurrogate(out) ? out : `${out.slice(0, -1)}.`;
     });
   return fc.oneof({ weight: 9, arbitrary: short }, { weight: 1, arbitrary: veryLong });
 }
 
 /**
  * A non-empty password (polkadot-js treats '' as "no encryption"), with hostile characters.
- * Lone surrogates are kept on purpose: TextEncoder turns them into U+FFFD exactly as
- * polkadot-js's stringToU8a does.
+ * No lone surrogates by default: UTF-8 cannot carry them (TextEncoder writes U+FFFD), and
+ * core refuses such passwords with INVALID_INPUT; `{ loneSurrogates: true }` draws them too.
  *
  * @example fc.asyncProperty(password(), async (pw) => { ... })
  */
-export function password(opts: { long?: boolean } = {}): fc.Arbitrary<string> {
+export function password(opts: { long?: boolean; loneSurrogates?: boolean } = {}): fc.Arbitrary<string> {
+  const hostile = hostileString({
+    minPieces: 1,
+    maxPieces: 6,
+    long: opts.long ?? false,
+    loneSurrogates: opts.loneSurrogates ?? false,
+  });
   return fc.oneof(
     { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9]{1,16}$/) },
-    { weight: 3, arbitrary: hostileString({ minPieces: 1, maxPieces: 6, long: opts.long ?? false }) },
+    { weight: 3, arbitrary: hostile.filter((s) => s.length > 0) },
   );
 }
 

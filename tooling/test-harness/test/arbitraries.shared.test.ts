@@ -10,7 +10,7 @@ import { extensionStorage } from '../src/extension.ts';
 import { accountMeta } from '../src/meta.ts';
 import { fcParams } from '../src/runs.ts';
 import { appsStorage, keyringKey } from '../src/storage.ts';
-import { hostileString, password } from '../src/strings.ts';
+import { hasLoneSurrogate, hostileString, password } from '../src/strings.ts';
 
 beforeAll(async () => {
   await cryptoWaitReady();
@@ -143,5 +143,22 @@ describe('storages', () => {
       }),
       fcParams(0.2),
     );
+  });
+});
+
+describe('library contract', () => {
+  it('passwords are well-formed Unicode and meta has no prototype keys unless asked', () => {
+    fc.assert(
+      fc.property(password(), accountMeta(), (pw, meta) => {
+        expect(hasLoneSurrogate(pw)).toBe(false);
+        expect(JSON.stringify(meta).match(/"(__proto__|constructor|prototype)":/)).toBe(null);
+      }),
+      fcParams(),
+    );
+    const risky = fc.sample(accountMeta({ prototypeKeys: true }), { numRuns: 300, seed: 5 });
+    expect(risky.some((m) => Object.hasOwn(m, '__proto__'))).toBe(true);
+    expect(
+      fc.sample(password({ loneSurrogates: true }), { numRuns: 300, seed: 6 }).some(hasLoneSurrogate),
+    ).toBe(true);
   });
 });

@@ -19,6 +19,8 @@ describe('@keyport/test-harness exports', () => {
         'contractEntry',
         'extensionStorage',
         'fcParams',
+        'hasLoneSurrogate',
+        'PROTOTYPE_KEYS',
         'genesisHash',
         'hexBytes',
         'hostileString',
