@@ -1,4 +1,5 @@
-import { defineConfig, type Plugin } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
 import { META_CSP } from './scripts/csp.mjs';
 
 /**
@@ -22,9 +23,41 @@ function cspMeta(): Plugin {
   };
 }
 
+const BOOKMARKLET_ID = 'virtual:keyport-bookmarklet';
+
+/**
+ * `import code from 'virtual:keyport-bookmarklet'` gives the bookmarklet as one minified,
+ * self-contained script (src/bookmarklet/entry.ts built as an IIFE), ready for a javascript: URL.
+ */
+function bookmarklet(): Plugin {
+  const entry = fileURLToPath(new URL('./src/bookmarklet/entry.ts', import.meta.url));
+  return {
+    name: 'keyport-bookmarklet',
+    resolveId: (id) => (id === BOOKMARKLET_ID ? `\0${BOOKMARKLET_ID}` : undefined),
+    async load(id) {
+      if (id !== `\0${BOOKMARKLET_ID}`) return undefined;
+      const result = await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          write: false,
+          target: 'es2022',
+          minify: true,
+          lib: { entry, formats: ['iife'], name: 'keyportBookmarklet', fileName: () => 'bookmarklet.js' },
+        },
+      });
+      const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+      const chunk = outputs.flatMap((o) => o.output).find((o) => o.type === 'chunk');
+      if (chunk?.type !== 'chunk') throw new Error('the bookmarklet build produced no chunk');
+      this.addWatchFile(entry);
+      return `export default ${JSON.stringify(chunk.code.trim())};`;
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [cspMeta()],
+  plugins: [cspMeta(), bookmarklet()],
   build: {
     target: 'es2022',
     outDir: 'dist',
