@@ -63,12 +63,15 @@ const ETH_DEFAULT_PATH = "/m/44'/60'/0'/0/0";
  * `new Keyring({ type, ss58Format }).createFromUri(secret + path)` for every input that call
  * accepts, with these rules:
  * - a secret starting with `//` is the dev phrase plus that path (`//Alice`);
- * - a mnemonic is normalised first (case, whitespace; see normaliseMnemonic);
+ * - a mnemonic is normalised first (case, whitespace; see normaliseMnemonic); leading whitespace
+ *   and trailing line breaks of the secret are dropped, spaces inside a path or password kept;
  * - `0x` + 64 hex is the 32-byte seed itself (mini-secret, ed25519 seed, secp256k1 key);
  * - other text up to 32 bytes is a raw seed, padded with spaces (polkadot-js's test pairs);
  * - sr25519 takes `//hard` and `/soft` junctions, ed25519 and ecdsa hard ones only;
  * - ethereum mnemonics take a BIP44 path (`/m/44'/60'/0'/0/0`, what Apps and the extension add);
  *   with no path polkadot-js gives the BIP32 master key, and so does this (with a warning).
+ * A soft sr25519 junction gives the secret a random nonce half (schnorrkel does so), so only
+ * the first 32 bytes of such a secret key repeat between calls; the key pair is the same.
  * Ignored like polkadot-js, with a warning: `///password` for ethereum and for seeds, and any
  * path after an ethereum `0x` key. Refused where polkadot-js would silently take the input as a
  * raw text seed: `0x` with other than 64 hex digits, and several BIP39 words of a wrong count.
@@ -97,7 +100,8 @@ export async function deriveAccount(options: DeriveOptions): Promise<DerivedAcco
     throw new KeyportError('INVALID_SEED', 'secret is empty; expected a mnemonic, a 0x seed or a //dev URI');
   }
   const warnings: string[] = [];
-  const { kind, phrase, rest } = splitSecret(secret.trim());
+  // Leading whitespace and trailing line breaks go; spaces inside a path or password stay.
+  const { kind, phrase, rest } = splitSecret(secret.replace(/^\s+/u, '').replace(/[\r\n]+$/u, ''));
   const { derivePath, password, junctions, extracted } = extract(phrase + rest + path);
 
   let pair: Keypair;
