@@ -5,7 +5,6 @@ import { stringToU8a } from '@polkadot/util';
 import { base64Encode } from '@polkadot/util-crypto';
 import { type CryptoOptions, openData, openLegacyData, passwordBytes, sealData } from './envelope.ts';
 import { KeyportError } from './errors.ts';
-import { assertWellFormedPassword } from './keystore/create.ts';
 import { decodeEncoded } from './keystore/fields.ts';
 import { isJsonObject, type JsonObject, type JsonValue, readJsonInput } from './keystore/json-input.ts';
 import { checkKeystore, checkProtection, protectionOf } from './keystore/parse.ts';
@@ -152,8 +151,7 @@ export async function openBatch(
  * text. An empty password writes `type: ['none']`, as upstream. SubWallet extras, when given,
  * follow `accounts`.
  *
- * @throws INVALID_INPUT (not a list, an entry that is not a keystore, a password with a lone
- * surrogate), UNSAFE_SCRYPT_PARAMS.
+ * @throws INVALID_INPUT (not a list, an entry that is not a keystore), UNSAFE_SCRYPT_PARAMS.
  * @example const batch = await createBatch(keystores, 'batch pw', { params: COMPAT_SCRYPT })
  */
 export async function createBatch(
@@ -175,7 +173,6 @@ export async function createBatch(
   if (!isJsonObject(extras)) throw new KeyportError('INVALID_INPUT', 'extras should be an object');
   const plain = stringToU8a(JSON.stringify(records));
   const encrypted = passwordBytes(password).length > 0;
-  if (encrypted) assertWellFormedPassword(password);
   try {
     const encoded = base64Encode(encrypted ? await sealData(plain, password, options) : plain);
     const batch: BatchJson = {

@@ -29,16 +29,6 @@ export interface CreateKeystoreOptions extends CryptoOptions {
 
 const LENGTHS = { sr25519: [64, 32], ed25519: [64, 32], ecdsa: [32, 33], ethereum: [32, 33] } as const;
 
-/** Throws INVALID_INPUT for a password JSON/UTF-8 cannot carry exactly (a lone surrogate). */
-export function assertWellFormedPassword(password: string | Uint8Array): void {
-  if (typeof password === 'string' && /\p{Cs}/u.test(password)) {
-    throw new KeyportError(
-      'INVALID_INPUT',
-      'the password contains a lone surrogate (not valid Unicode); UTF-8 would turn it into U+FFFD',
-    );
-  }
-}
-
 function checkSource(account: KeystoreSource): void {
   if (!KEY_TYPES.includes(account.type)) {
     throw new KeyportError('UNSUPPORTED_KEY_TYPE', `key type ${String(account.type)} is not supported`);
@@ -80,8 +70,7 @@ function ss58Of(account: KeystoreSource, options: CreateKeystoreOptions): number
  * compressed public key for ecdsa/ethereum. An empty password writes `type: ['none']`
  * (unencrypted), exactly as polkadot-js does. The secret is checked against the public key first.
  *
- * @throws INVALID_INPUT (wrong key lengths, meta that is not JSON, a password with a lone
- * surrogate), UNSUPPORTED_KEY_TYPE, ADDRESS_MISMATCH (secret and public key disagree),
+ * @throws INVALID_INPUT (wrong key lengths, meta that is not JSON), UNSUPPORTED_KEY_TYPE, ADDRESS_MISMATCH (secret and public key disagree),
  * UNSAFE_SCRYPT_PARAMS (params outside ACCEPTED_SCRYPT).
  * @example const json = await createKeystore(account, 'pw', { params: COMPAT_SCRYPT })
  */
@@ -99,7 +88,6 @@ export async function createKeystore(
       ? u8aToHex(account.publicKey)
       : encodeAddress(account.publicKey, ss58Of(account, options));
   const encrypted = passwordBytes(password).length > 0;
-  if (encrypted) assertWellFormedPassword(password);
   const body = encodePkcs8(account);
   try {
     const encoded = encrypted ? base64Encode(await sealData(body, password, options)) : base64Encode(body);

@@ -1,6 +1,5 @@
 // Single-account keystores (`KeyringPair$Json`): parse, describe, open, create, re-encrypt.
 export {
-  assertWellFormedPassword,
   type CreateKeystoreOptions,
   changeKeystorePassword,
   createKeystore,

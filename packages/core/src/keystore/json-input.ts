@@ -18,15 +18,19 @@ export interface JsonInputLimits {
   readonly what: string;
 }
 
-/** Keys that can reach a prototype through a later merge; never legitimate in a wallet file. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * `__proto__` as an own key (what JSON.parse makes of it) turns into a prototype change as soon
+ * as some later code copies it with Object.assign or a `[key] =` loop; no wallet writes it.
+ * `constructor`/`prototype` stay allowed: our copies are fresh objects and nothing here merges.
+ */
+const FORBIDDEN_KEYS = new Set(['__proto__']);
 
 /**
  * Reads `input` as JSON: a string is parsed (a leading BOM is ignored), anything else is
  * checked to be plain JSON data. Returns a deep copy that keeps key order.
  *
  * @throws INVALID_INPUT for text that is not JSON, input over the limits, non-JSON values
- * (functions, bigint, NaN, class instances, cycles) and `__proto__`/`constructor`/`prototype` keys.
+ * (functions, bigint, NaN, class instances, cycles, accessors) and `__proto__` keys.
  * @example readJsonInput('{"a":1}', { maxLength: 1 << 20, what: 'keystore' }) // { a: 1 }
  */
 export function readJsonInput(input: unknown, limits: JsonInputLimits): JsonValue {

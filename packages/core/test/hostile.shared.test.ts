@@ -1,0 +1,176 @@
+// Every public parser of core against the hostile-input table (test/hostile.ts) and random
+// input: each must answer with the expected KeyportError code, and nothing else ever escapes.
+import { fcParams } from '@keyport/test-harness';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseAddressBook, parseAppsAccounts } from '../src/apps-array.ts';
+import { createBatch, openBatch, parseBatch } from '../src/batch.ts';
+import { describeKeystore, openKeystore, parseKeystore } from '../src/keystore/index.ts';
+import { nodeScrypt } from '../src/scrypt/node.ts';
+import { COMPAT_SCRYPT } from '../src/scrypt/params.ts';
+import {
+  addressBookCases,
+  appsAccountsCases,
+  batchCases,
+  GENERIC_HOSTILE,
+  type HostileCase,
+  keystoreCases,
+} from './hostile.ts';
+import { KEYSTORE_VECTORS } from './vectors/keystore.ts';
+
+const ALICE = KEYSTORE_VECTORS.find((v) => v.password === 'whoisalice')!;
+const alice = JSON.parse(ALICE.json) as Record<string, unknown>;
+const opts = { scrypt: nodeScrypt };
+
+type Parser = (input: unknown) => unknown;
+const PARSERS: Record<string, Parser> = {
+  parseKeystore,
+  describeKeystore,
+  openKeystore: (x) => openKeystore(x, ALICE.password, opts),
+  parseBatch,
+  openBatch: (x) => openBatch(x, 'batch password', opts),
+  parseAppsAccounts,
+  parseAddressBook,
+};
+
+/** Runs `parse` and returns 'OK' or the KeyportError code; any other throw fails the test. */
+async function outcome(parse: Parser, input: unknown): Promise<string> {
+  try {
+    await parse(input);
+    return 'OK';
+  } catch (e) {
+    const err = e as { name?: string; code?: string; message?: string };
+    if (err?.name !== 'KeyportError' || typeof err.code !== 'string') {
+      throw new Error(`a non-Keyport exception escaped: ${String(err?.name)}: ${String(err?.message)}`);
+    }
+    return err.code;
+  }
+}
+
+async function expectCases(parsers: Parser[], cases: readonly HostileCase[], open: boolean[]): Promise<void> {
+  const failures: string[] = [];
+  for (const c of cases) {
+    const input = c.make();
+    for (let i = 0; i < parsers.length; i++) {
+      const want = open[i] ? (c.openCode ?? c.code) : c.code;
+      const got = await outcome(parsers[i]!, input);
+      if (got !== want) failures.push(`${c.name} [parser ${i}]: expected ${want}, got ${got}`);
+    }
+  }
+  expect(failures).toEqual([]);
+}
+
+let batch: Record<string, unknown>;
+let apps: Record<string, unknown>[];
+
+beforeAll(async () => {
+  await cryptoWaitReady();
+  batch = JSON.parse(
+    JSON.stringify(
+      await createBatch([alice], 'batch password', { params: COMPAT_SCRYPT, scrypt: nodeScrypt }),
+    ),
+  );
+  const bob = new Keyring({ type: 'sr25519' }).addFromAddress(
+    '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty',
+    {
+      isExternal: true,
+      name: 'Bob (QR)',
+    },
+  );
+  apps = [alice, JSON.parse(JSON.stringify(bob))];
+});
+
+describe('hostile inputs', () => {
+  it('every parser refuses every generic hostile input with INVALID_INPUT', async () => {
+    const failures: string[] = [];
+    for (const c of GENERIC_HOSTILE) {
+      const input = c.make();
+      for (const [name, parse] of Object.entries(PARSERS)) {
+        const got = await outcome(parse, input);
+        if (got !== c.code) failures.push(`${name} / ${c.name}: expected ${c.code}, got ${got}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('keystore parsers give the expected code for every mutated field', async () => {
+    await expectCases([parseKeystore, describeKeystore, PARSERS.openKeystore!], keystoreCases(alice), [
+      false,
+      false,
+      true,
+    ]);
+  });
+
+  it('batch parsers give the expected code for every mutated field', async () => {
+    await expectCases([parseBatch, PARSERS.openBatch!], batchCases(batch), [false, true]);
+  });
+
+  it('the Apps accounts parser gives the expected code for every mutated item', async () => {
+    expect((await outcome(parseAppsAccounts, apps)) === 'OK').toBe(true);
+    await expectCases([parseAppsAccounts], appsAccountsCases(apps), [false]);
+  });
+
+  it('the address-book parser gives the expected code for every mutated item', async () => {
+    const book = [
+      { address: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty', isFavorite: true, name: 'Bob' },
+    ];
+    expect(await outcome(parseAddressBook, book)).toBe('OK');
+    await expectCases([parseAddressBook], addressBookCases(book), [false]);
+  });
+
+  it('the valid documents themselves pass every check (so the mutations are what fails)', async () => {
+    expect(await outcome(parseKeystore, alice)).toBe('OK');
+    expect(await outcome(PARSERS.openKeystore!, alice)).toBe('OK');
+    expect(await outcome(PARSERS.openBatch!, batch)).toBe('OK');
+  });
+});
+
+describe('random input never makes a non-Keyport exception escape', () => {
+  const cheap = Object.entries(PARSERS).filter(([n]) => !n.startsWith('open'));
+
+  it('any JSON value or text, into every shape parser', async () => {
+    const input = fc.oneof(
+      fc.jsonValue(),
+      fc.json(),
+      fc.string({ unit: 'binary' }),
+      fc.anything({ withBigInt: true, withMap: true, withTypedArray: true, withNullPrototype: true }),
+    );
+    await fc.assert(
+      fc.asyncProperty(input, async (x) => {
+        for (const [, parse] of cheap) await outcome(parse, x);
+      }),
+      fcParams(2),
+    );
+  });
+
+  it('any character change in a real keystore either parses or is a KeyportError', async () => {
+    const text = ALICE.json;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: text.length - 1 }),
+        fc.string({ unit: 'binary', maxLength: 2 }),
+        async (i, s) => {
+          const mutated = text.slice(0, i) + s + text.slice(i + 1);
+          for (const [, parse] of cheap) await outcome(parse, mutated);
+        },
+      ),
+      fcParams(2),
+    );
+  });
+
+  it('any byte flipped in a real keystore encoded is WRONG_PASSWORD or UNSAFE_SCRYPT_PARAMS (few runs: scrypt)', async () => {
+    const bytes = Uint8Array.from(atob(String(alice.encoded)), (c) => c.charCodeAt(0));
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: bytes.length - 1 }), fc.integer({ min: 1, max: 255 }), async (i, x) => {
+        const flipped = bytes.slice();
+        flipped[i]! ^= x;
+        const json = { ...alice, encoded: btoa(String.fromCharCode(...flipped)) };
+        const code = await outcome(PARSERS.openKeystore!, json);
+        expect(['WRONG_PASSWORD', 'UNSAFE_SCRYPT_PARAMS']).toContain(code);
+      }),
+      fcParams(0.05),
+    );
+  });
+});
