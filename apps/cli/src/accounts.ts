@@ -1,0 +1,108 @@
+// The account files `unlock` and `convert` read: one keystore, a batch file (extension "export
+// all", SubWallet's superset) or Apps' export-all array. Everything becomes a list of
+// keystores, still encrypted under their own account passwords, plus the keyless entries.
+import {
+  type AppsExternalAccount,
+  type BatchExtras,
+  type Detected,
+  detectFormat,
+  KeyportError,
+  type KeystoreJson,
+  openBatch,
+  parseAppsAccounts,
+  parseBatch,
+  parseKeystore,
+  type ScryptBackend,
+} from '@keyport/core';
+
+/** The formats accepted by loadAccounts. */
+export type AccountFileFormat = 'keystore' | 'batch' | 'subwallet-batch' | 'apps-accounts';
+
+/** What an account file holds. */
+export interface AccountFile {
+  readonly format: AccountFileFormat;
+  /** Keystores in file order, each still encrypted with its own account password. */
+  readonly keystores: readonly KeystoreJson[];
+  /** Apps entries without a key (multisig, QR, hardware, injected). */
+  readonly external: readonly AppsExternalAccount[];
+  /** SubWallet's extra fields of a batch, to carry over. */
+  readonly extras?: BatchExtras;
+}
+
+/** Options of loadAccounts. */
+export interface LoadOptions {
+  /** Asked for only when the file is a batch: the batch password. */
+  readonly batchPassword: () => Promise<string>;
+  readonly scrypt: ScryptBackend;
+}
+
+/** A one-line, secret-free description of what detectFormat found, for messages. */
+export function describeDetected(d: Detected): string {
+  switch (d.format) {
+    case 'keystore':
+      return `a version ${d.version} keystore`;
+    case 'batch':
+    case 'subwallet-batch':
+      return `a ${d.format === 'batch' ? '' : 'SubWallet '}batch file of ${d.count} account(s)`;
+    case 'apps-accounts':
+      return `an Apps accounts array of ${d.count} account(s)`;
+    case 'address-book':
+      return `an Apps address book of ${d.count} entr${d.count === 1 ? 'y' : 'ies'}`;
+    case 'mnemonic':
+      return `a ${d.wordCount}-word mnemonic (a secret: use derive --secret-file)`;
+    case 'raw-seed':
+      return 'a raw seed (a secret: use derive --secret-file)';
+    case 'dev-uri':
+      return 'a dev URI (use derive --secret-file)';
+    case 'unknown':
+      return `not a known format (${d.reason})`;
+  }
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Reads an account file. For a batch the batch password is asked for and the envelope opened;
+ * the inner keystores stay encrypted. `name` is the file name used in messages.
+ *
+ * @throws KeyportError UNSUPPORTED_FORMAT for any other format (naming what it is), and what
+ * parseKeystore, parseBatch, openBatch and parseAppsAccounts throw (WRONG_PASSWORD for the batch).
+ * @example const file = await loadAccounts(text, 'backup.json', { batchPassword, scrypt: nodeScrypt })
+ */
+export async function loadAccounts(text: string, name: string, opts: LoadOptions): Promise<AccountFile> {
+  const detected = detectFormat(text);
+  switch (detected.format) {
+    case 'keystore':
+      return { format: 'keystore', keystores: [parseKeystore(stripBom(text))], external: [] };
+    case 'batch':
+    case 'subwallet-batch': {
+      const value: unknown = JSON.parse(stripBom(text));
+      const batch = detected.wrapped && Array.isArray(value) ? value[0] : value;
+      const parsed = parseBatch(batch);
+      const keystores = await openBatch(parsed, await opts.batchPassword(), { scrypt: opts.scrypt });
+      const extras: BatchExtras = {
+        ...(parsed.accountProxies ? { accountProxies: parsed.accountProxies } : {}),
+        ...(parsed.modifyPairs ? { modifyPairs: parsed.modifyPairs } : {}),
+      };
+      return { format: detected.format, keystores, external: [], extras };
+    }
+    case 'apps-accounts': {
+      const entries = parseAppsAccounts(stripBom(text));
+      const keystores: KeystoreJson[] = [];
+      const external: AppsExternalAccount[] = [];
+      for (const e of entries) {
+        if (e.kind === 'keystore') keystores.push(e.keystore);
+        else external.push(e);
+      }
+      return { format: 'apps-accounts', keystores, external };
+    }
+    default:
+      throw new KeyportError(
+        'UNSUPPORTED_FORMAT',
+        `${name} is ${describeDetected(detected)}; expected a keystore, a batch file or an Apps accounts array`,
+        { format: detected.format },
+      );
+  }
+}

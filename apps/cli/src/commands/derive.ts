@@ -1,0 +1,106 @@
+// `keyport derive`: restores an account from a mnemonic, raw seed or dev phrase (with an
+// optional derivation path), prints its address and public key, and optionally exports it as a
+// v3 keystore.
+import {
+  COMPAT_SCRYPT,
+  createKeystore,
+  DEFAULT_SCRYPT,
+  deriveAccount,
+  KEY_TYPES,
+  type KeyType,
+  resolveNetwork,
+  wipe,
+} from '@keyport/core';
+import { nodeScrypt } from '@keyport/core/scrypt-node';
+import { u8aToHex } from '@polkadot/util';
+import { type Command, choice, flag, needString, optString } from '../cli/command.ts';
+import { EXIT, UsageError } from '../cli/errors.ts';
+import { readNewPasswordFile, readPasswordFile, refuseExisting, writeFileAtomic } from '../cli/files.ts';
+
+/** `keyport derive --secret-file <f> …` */
+export const derive: Command = {
+  name: 'derive',
+  summary: 'restore an account from a mnemonic, raw seed or dev phrase; optionally export a keystore',
+  usage:
+    'keyport derive --secret-file <f> [--type sr25519|ed25519|ecdsa|ethereum] [--path <derivation>] ' +
+    '[--network <name|prefix>] [--json] [--export <out.json> --password-file <f> [--name <n>] [--compat] [--force]]',
+  help: `options:
+  --secret-file <f>     file holding a BIP39 mnemonic (12-24 words), a 0x raw seed (64 hex digits)
+                        or a dev phrase/URI such as //Alice; one trailing newline is removed
+  --type <t>            key type: sr25519 (default), ed25519, ecdsa or ethereum
+  --path <derivation>   derivation path appended to the secret: //hard, /soft, ///password,
+                        or /m/44'/60'/0'/0/0 for ethereum
+  --network <n>         SS58 network by name (polkadot, kusama, …) or prefix number; default 42
+  --json                print {"address","publicKey","type"}
+  --export <out.json>   also write the account as a v3 keystore encrypted with --password-file
+  --password-file <f>   password of the exported keystore (one trailing newline removed)
+  --name <n>            name stored in the exported keystore's meta
+  --compat              encrypt with scrypt N=2^15 (wallets that reject the 2^17 default)
+  --force               replace --export's file if it exists (otherwise keyport refuses)
+
+The secret and the keystore password are never printed. Notes about input polkadot-js
+ignores (e.g. ///password on a 0x seed) go to stderr.`,
+  options: {
+    'secret-file': { type: 'string' },
+    type: { type: 'string' },
+    path: { type: 'string' },
+    network: { type: 'string' },
+    json: { type: 'boolean' },
+    export: { type: 'string' },
+    'password-file': { type: 'string' },
+    name: { type: 'string' },
+    compat: { type: 'boolean' },
+    force: { type: 'boolean' },
+  },
+  positionals: [0, 0],
+  async run(io, args) {
+    const secretFile = needString(args, 'secret-file');
+    const type = choice(args, 'type', KEY_TYPES, 'sr25519') as KeyType;
+    const out = optString(args, 'export');
+    const passwordFile = optString(args, 'password-file');
+    if (out !== undefined && passwordFile === undefined) {
+      throw new UsageError('--export needs --password-file (the password of the new keystore)');
+    }
+    for (const only of ['password-file', 'compat', 'force', 'name']) {
+      if (out === undefined && args.values[only] !== undefined) throw new UsageError(`--${only} needs --export`);
+    }
+    const network = optString(args, 'network');
+    const ss58 = network === undefined ? 42 : resolveNetwork(/^\d+$/.test(network) ? Number(network) : network).prefix;
+    const target = out === undefined ? undefined : io.path(out);
+    if (target !== undefined) await refuseExisting(target, flag(args, 'force'));
+    const secret = await readPasswordFile(io.path(secretFile), 'secret file');
+    io.registerSecret(secret);
+    const password =
+      passwordFile === undefined ? undefined : await readNewPasswordFile(io.path(passwordFile), 'password file');
+    if (password !== undefined) io.registerSecret(password);
+
+    const path = optString(args, 'path');
+    const name = optString(args, 'name');
+    const account = await deriveAccount({
+      secret,
+      type,
+      ss58,
+      ...(path === undefined ? {} : { path }),
+      ...(name === undefined ? {} : { meta: { name } }),
+    });
+    try {
+      for (const w of account.warnings) io.err(`note: ${w}`);
+      const publicKey = u8aToHex(account.publicKey);
+      if (flag(args, 'json')) io.out(JSON.stringify({ address: account.address, publicKey, type }));
+      else {
+        io.out(`address     ${account.address}`);
+        io.out(`public key  ${publicKey}`);
+        io.out(`type        ${type}${type === 'ethereum' ? '' : ` (ss58 prefix ${ss58})`}`);
+      }
+      if (target !== undefined && password !== undefined) {
+        const params = flag(args, 'compat') ? COMPAT_SCRYPT : DEFAULT_SCRYPT;
+        const json = await createKeystore(account, password, { params, scrypt: nodeScrypt, ss58 });
+        await writeFileAtomic(target, JSON.stringify(json), { overwrite: flag(args, 'force') });
+        io.err(`wrote ${target} (v3 keystore, scrypt N=2^${Math.log2(params.N)})`);
+      }
+    } finally {
+      wipe(account);
+    }
+    return EXIT.OK;
+  },
+};

@@ -1,0 +1,125 @@
+// `keyport unlock`: decrypts every account of a keystore, batch file or Apps array with the
+// given password(s) and reports, per address, ok or the error. Never prints a secret.
+import { describeKeystore, type KeystoreJson, openKeystore, unlockMany, wipe } from '@keyport/core';
+import { createNodeScryptPool } from '@keyport/core/node-pool';
+import { u8aToHex } from '@polkadot/util';
+import { loadAccounts } from '../accounts.ts';
+import { type Command, flag, needString, optString } from '../cli/command.ts';
+import { describeError, EXIT, errorCode } from '../cli/errors.ts';
+import { readPasswordFile, readText } from '../cli/files.ts';
+import { progressBar } from '../cli/progress.ts';
+
+/** One line of `unlock --json`. */
+interface UnlockLine {
+  address: string;
+  publicKey: string | null;
+  type: string | null;
+  ok: boolean;
+  error?: string;
+}
+
+function publicFacts(json: KeystoreJson): { publicKey: string | null; type: string | null; name: string } {
+  try {
+    const info = describeKeystore(json);
+    return { publicKey: info.publicKey ?? null, type: info.keyType ?? null, name: info.name ?? '' };
+  } catch {
+    // A keystore that does not even describe fails to open too; its open error is what we report.
+    return { publicKey: null, type: null, name: '' };
+  }
+}
+
+/** `keyport unlock <file> --password-file <f> …` */
+export const unlock: Command = {
+  name: 'unlock',
+  summary: 'check that every account of a keystore, batch file or Apps array unlocks',
+  usage: 'keyport unlock <file> --password-file <f> [--account-password-file <f>] [--json]',
+  help: `<file> is a keystore (any version), a batch file ("Export all accounts" of the extension,
+SubWallet's too) or an Apps "export all" array. Every account is decrypted and its secret
+checked against its public key and address; nothing secret is printed.
+
+options:
+  --password-file <f>          the password (one trailing newline removed). For a batch file it
+                               opens the batch AND is tried on every account inside it, since
+                               the extension's batch password is often the account password.
+  --account-password-file <f>  for a batch file: the accounts' password, when it differs from
+                               the batch password
+  --json                       print {"accounts":[{"address","publicKey","type","ok","error"?}]}:
+                               address as written in the file, publicKey 0x-hex (null when the
+                               file does not carry it and the account did not unlock), error a
+                               stable code such as WRONG_PASSWORD
+
+Keyless entries of an Apps array (multisig, QR, hardware) have nothing to unlock; they are
+listed on stderr and skipped. Exit 0 only when every account unlocks.`,
+  options: {
+    'password-file': { type: 'string' },
+    'account-password-file': { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  positionals: [1, 1],
+  async run(io, args) {
+    const file = io.path(args.positionals[0] as string);
+    const password = await readPasswordFile(io.path(needString(args, 'password-file')), 'password file');
+    io.registerSecret(password);
+    const accountFile = optString(args, 'account-password-file');
+    const accountPassword =
+      accountFile === undefined ? password : await readPasswordFile(io.path(accountFile), 'account password file');
+    io.registerSecret(accountPassword);
+    const text = await readText(file, 'input');
+
+    const pool = createNodeScryptPool();
+    try {
+      const loaded = await loadAccounts(text, file, { batchPassword: async () => password, scrypt: pool });
+      if (accountFile !== undefined && loaded.format !== 'batch' && loaded.format !== 'subwallet-batch') {
+        io.err('note: --account-password-file applies to batch files only; using --password-file');
+      }
+      const secretPassword = loaded.format === 'batch' || loaded.format === 'subwallet-batch' ? accountPassword : password;
+      for (const x of loaded.external) io.err(`skipped ${x.address}: no key in the file (external account)`);
+
+      const bar = progressBar(io, 'unlocking', loaded.keystores.length);
+      const results = await unlockMany(
+        loaded.keystores,
+        async (json) => {
+          const account = await openKeystore(json, secretPassword, { scrypt: pool });
+          const facts = { publicKey: u8aToHex(account.publicKey), type: account.type };
+          wipe(account);
+          return facts;
+        },
+        { concurrency: pool.size, onProgress: ({ done }) => bar.update(done) },
+      );
+      bar.done();
+
+      const lines: UnlockLine[] = [];
+      const names: string[] = [];
+      results.forEach((r, i) => {
+        const json = loaded.keystores[i] as KeystoreJson;
+        const facts = publicFacts(json);
+        names.push(facts.name);
+        lines.push(
+          r.ok
+            ? { address: json.address, publicKey: r.value.publicKey, type: r.value.type, ok: true }
+            : {
+                address: json.address,
+                publicKey: facts.publicKey,
+                type: facts.type,
+                ok: false,
+                error: errorCode(r.error),
+              },
+        );
+        if (!r.ok && !flag(args, 'json')) names[i] = describeError(r.error);
+      });
+      const good = lines.filter((l) => l.ok).length;
+      if (flag(args, 'json')) io.out(JSON.stringify({ accounts: lines }));
+      else {
+        const width = Math.max(0, ...lines.map((l) => l.address.length));
+        lines.forEach((l, i) => {
+          const tail = names[i] ? `  ${names[i]}` : '';
+          io.out(`${l.ok ? 'ok    ' : 'FAILED'}  ${l.address.padEnd(width)}  ${(l.type ?? '?').padEnd(8)}${tail}`);
+        });
+      }
+      io.err(`${good} of ${lines.length} account(s) unlocked`);
+      return good === lines.length ? EXIT.OK : EXIT.FAILED;
+    } finally {
+      await pool.close();
+    }
+  },
+};
