@@ -1,0 +1,45 @@
+// `keyport undo`: reverses a restore with the undo bundle it wrote beside the snapshot.
+import { nodeScrypt } from '@keyport/core/scrypt-node';
+import { decodeBundle, undoImport } from '@keyport/storage-migrate';
+import { type Command, flag, needString, optString } from '../cli/command.ts';
+import { EXIT } from '../cli/errors.ts';
+import { readPasswordFile, readText } from '../cli/files.ts';
+import { flushSnapshot, loadSnapshot } from '../cli/snapshot.ts';
+
+/** `keyport undo <undo-bundle> --storage <snapshot.json>` */
+export const undo: Command = {
+  name: 'undo',
+  summary: 'reverse a restore with the undo bundle it wrote',
+  usage: 'keyport undo <undo-bundle> --storage <snapshot.json> [--force] [--passphrase-file <f>]',
+  help: `Puts back every item the import replaced and removes every item it created, then replaces
+the snapshot atomically. keyport refuses when an item the import wrote has changed since
+(undoing would lose that change) unless --force is given.
+
+options:
+  --storage <snapshot.json>  the snapshot the import wrote to
+  --force                    undo even over items changed after the import
+  --passphrase-file <f>      passphrase, if the undo bundle was encrypted afterwards`,
+  options: {
+    storage: { type: 'string' },
+    force: { type: 'boolean' },
+    'passphrase-file': { type: 'string' },
+  },
+  positionals: [1, 1],
+  async run(io, args) {
+    const file = io.path(args.positionals[0] as string);
+    const storagePath = io.path(needString(args, 'storage'));
+    const passFile = optString(args, 'passphrase-file');
+    const passphrase =
+      passFile === undefined ? undefined : await readPasswordFile(io.path(passFile), 'passphrase file');
+    if (passphrase !== undefined) io.registerSecret(passphrase);
+    const bundle = await decodeBundle(await readText(file, 'undo bundle'), {
+      scrypt: nodeScrypt,
+      ...(passphrase === undefined ? {} : { passphrase }),
+    });
+    const storage = await loadSnapshot(storagePath);
+    const result = undoImport(bundle, storage, { now: io.now, force: flag(args, 'force') });
+    await flushSnapshot(storagePath, storage);
+    io.out(`undone: ${result.restored} item(s) put back, ${result.removed} removed from ${storagePath}`);
+    return EXIT.OK;
+  },
+};
