@@ -81,7 +81,7 @@ describe('keystore v3 (default 2^17)', () => {
     await fc.assert(
       fc.asyncProperty(account(), password(), async (a, pw) => {
         const json: KeystoreJson = await createKeystore(a, pw, { scrypt: nodeScrypt });
-        const pair = new Keyring({ type: a.type }).createFromJson(json);
+        const pair = new Keyring({ type: a.type }).createFromJson(JSON.parse(JSON.stringify(json)));
         pair.decodePkcs8(pw);
         expect(u8aToHex(pair.publicKey)).toBe(u8aToHex(a.pair.publicKey));
       }),

@@ -36,13 +36,23 @@ export const genesisHash: fc.Arbitrary<string | null> = fc.oneof(
 export const timestamp: fc.Arbitrary<number> = fc.integer({ min: 1_514_764_800_000, max: 4_102_444_800_000 });
 
 /**
- * Keys that can reach a prototype through a merge. keyport's parsers refuse them with
- * INVALID_INPUT (core's readJsonInput), so metadata only carries them when asked to.
+ * The key keyport's parsers refuse with INVALID_INPUT (core's readJsonInput): `__proto__` can
+ * reach a prototype through a later merge. Metadata carries it only when asked to;
+ * `constructor` and `prototype` are ordinary keys and are drawn by default.
  */
-export const PROTOTYPE_KEYS: readonly string[] = Object.freeze(['__proto__', 'constructor', 'prototype']);
+export const PROTOTYPE_KEYS: readonly string[] = Object.freeze(['__proto__']);
 
 function extraKey(prototypeKeys: boolean): fc.Arbitrary<string> {
-  const known = fc.constantFrom('source', 'isHidden', 'hardwareType', 'parentAddress', 'suri', 'custom');
+  const known = fc.constantFrom(
+    'source',
+    'isHidden',
+    'hardwareType',
+    'parentAddress',
+    'suri',
+    'custom',
+    'constructor',
+    'prototype',
+  );
   const hostile = hostileString({ minPieces: 1, maxPieces: 3 });
   if (prototypeKeys) return fc.oneof(known, hostile, fc.constantFrom(...PROTOTYPE_KEYS));
   return fc.oneof(
@@ -71,7 +81,7 @@ export interface MetaOptions {
   long?: boolean;
   /** Add free-form extra fields with hostile keys and JSON values (default true). */
   extras?: boolean;
-  /** Let extra fields (and nested JSON) use `__proto__`/`constructor`/`prototype` keys (default false). */
+  /** Let extra fields (and nested JSON) use the refused `__proto__` key (default false). */
   prototypeKeys?: boolean;
 }
 

@@ -109,8 +109,8 @@ export function hostileString(opts: HostileStringOptions = {}): fc.Arbitrary<str
 
 /**
  * A non-empty password (polkadot-js treats '' as "no encryption"), with hostile characters.
- * No lone surrogates by default: UTF-8 cannot carry them (TextEncoder writes U+FFFD), and
- * core refuses such passwords with INVALID_INPUT; `{ loneSurrogates: true }` draws them too.
+ * Lone surrogates are drawn too: TextEncoder turns them into U+FFFD, in polkadot-js and in
+ * keyport alike; `{ loneSurrogates: false }` keeps passwords well-formed Unicode.
  *
  * @example fc.asyncProperty(password(), async (pw) => { ... })
  */
@@ -119,7 +119,7 @@ export function password(opts: { long?: boolean; loneSurrogates?: boolean } = {}
     minPieces: 1,
     maxPieces: 6,
     long: opts.long ?? false,
-    loneSurrogates: opts.loneSurrogates ?? false,
+    loneSurrogates: opts.loneSurrogates ?? true,
   });
   return fc.oneof(
     { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9]{1,16}$/) },
