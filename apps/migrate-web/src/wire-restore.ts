@@ -31,10 +31,14 @@ export function wireRestore(ctx: PageContext): void {
     showStatus(status, 'busy', `Reading ${file.name}…`);
     try {
       const text = await file.text();
-      loader ??= import('./restore.ts').then((m) => m.createRestoreFlow(ctx));
+      loader ??= import('./restore/flow.ts')
+        .then((m) => m.createRestoreFlow(ctx))
+        .catch((e: unknown) => {
+          loader = undefined; // the chunk failed to load: try again on the next file
+          throw e;
+        });
       await (await loader)(text, file.name);
     } catch (e) {
-      loader = undefined;
       showStatus(status, 'error', `${file.name} could not be read. ${errorMessage(e)}`);
     }
   };

@@ -1,0 +1,206 @@
+/**
+ * Step 2's lazy half: read the loaded file with @keyport/storage-migrate (asking for a passphrase
+ * or password when needed), show the plan, import, then offer the undo bundle, "Undo import" and
+ * what Apps will now show. Nothing touches the storage before "Import" (or "Undo import").
+ */
+import { createWebScryptPool } from '@keyport/core/web-pool';
+import {
+  type BundleV1,
+  decodeBundle,
+  detectInput,
+  encodeBundle,
+  type ImportPlan,
+  type ImportSource,
+  planImport,
+  readImportInput,
+  undoImport,
+} from '@keyport/storage-migrate';
+import type { PageContext } from '../context.ts';
+import { byId, h, showStatus } from '../dom.ts';
+import { errorCode, errorMessage } from '../messages.ts';
+import { planView } from './plan-view.ts';
+import { runImport } from './result-view.ts';
+
+const PASSWORD_LABELS: Readonly<Record<string, string>> = {
+  'keyport-bundle-encrypted': 'Bundle passphrase',
+  batch: 'Batch file password',
+  'subwallet-batch': 'Batch file password',
+};
+
+function unlockLabel(text: string): string {
+  const d = detectInput(text);
+  const format = d.format === 'console-copy' ? d.inner.format : d.format;
+  return PASSWORD_LABELS[format] ?? 'Passphrase or password';
+}
+
+/**
+ * Wires step 2 and returns the loader wire-restore.ts calls with each file's text.
+ *
+ * @example const load = createRestoreFlow(ctx); await load(await file.text(), file.name)
+ */
+export function createRestoreFlow(ctx: PageContext): (text: string, fileName: string) => Promise<void> {
+  const status = byId('restore-status', HTMLParagraphElement);
+  const unlockForm = byId('unlock-form', HTMLFormElement);
+  const unlockLabelEl = byId('unlock-label', HTMLLabelElement);
+  const unlockInput = byId('unlock-password', HTMLInputElement);
+  const planBox = byId('plan', HTMLDivElement);
+  const importForm = byId('import-form', HTMLFormElement);
+  const importButton = byId('import', HTMLButtonElement);
+  const resultBox = byId('result', HTMLDivElement);
+  const now = (): number => (ctx.now ?? (() => new Date()))().getTime();
+
+  let text = '';
+  let fileName = '';
+  let source: ImportSource | undefined;
+  let plan: ImportPlan | undefined;
+
+  const policy = (): 'keep' | 'replace' =>
+    importForm.querySelector<HTMLInputElement>('input[name="policy"]:checked')?.value === 'replace'
+      ? 'replace'
+      : 'keep';
+
+  function reset(): void {
+    source = undefined;
+    plan = undefined;
+    unlockForm.hidden = true;
+    unlockInput.value = '';
+    planBox.hidden = true;
+    planBox.replaceChildren();
+    importForm.hidden = true;
+    resultBox.hidden = true;
+    resultBox.replaceChildren();
+    byId('check', HTMLElement).hidden = true;
+  }
+
+  function replan(): void {
+    if (!source) return;
+    plan = planImport(source, ctx.storage, { policy: policy(), now });
+    planBox.replaceChildren(planView(fileName, source, plan));
+    planBox.hidden = false;
+    importForm.hidden = false;
+    importButton.disabled = plan.counts.write === 0;
+  }
+
+  async function read(secret: string | undefined): Promise<void> {
+    const pool = secret === undefined ? undefined : createWebScryptPool({ size: 1 });
+    try {
+      source = await readImportInput(text, {
+        now,
+        ...(secret === undefined ? {} : { passphrase: secret, password: secret }),
+        ...(pool ? { scrypt: pool } : {}),
+      });
+    } finally {
+      await pool?.close();
+    }
+    unlockForm.hidden = true;
+    unlockInput.value = '';
+    replan();
+    showStatus(
+      status,
+      'ok',
+      `${fileName} is readable. Review the plan, then press Import. Nothing has been written yet.`,
+    );
+    const accountEntries = source.entries.filter((e) => e.key.startsWith('account:'));
+    if (accountEntries.length > 0) {
+      const [{ checkableAccounts }, { showCheck }] = await Promise.all([
+        import('../check/passwords.ts'),
+        import('../check/view.ts'),
+      ]);
+      showCheck(checkableAccounts(accountEntries));
+    }
+  }
+
+  async function offerUndoFile(): Promise<void> {
+    const undo: BundleV1 = await decodeBundle(text);
+    const info = undo.undo as NonNullable<BundleV1['undo']>;
+    const button = h('button', { type: 'button', id: 'undo-file' }, 'Undo import');
+    resultBox.replaceChildren(
+      h(
+        'p',
+        {},
+        `${fileName} is an undo bundle made ${undo.createdAt} on ${undo.origin ?? 'an unknown origin'}: it puts back ${undo.entries.length} and removes ${info.absent.length} entries.`,
+      ),
+      button,
+    );
+    resultBox.hidden = false;
+    showStatus(status, 'info', 'This file reverses an earlier import. Press "Undo import" to apply it.');
+    button.addEventListener('click', () => {
+      try {
+        const r = undoImport(undo, ctx.storage, { now, origin: ctx.origin });
+        ctx.onChange();
+        button.disabled = true;
+        showStatus(status, 'ok', `Undo complete: ${r.restored} entries put back, ${r.removed} removed.`);
+      } catch (e) {
+        showStatus(status, 'error', `Nothing was undone. ${errorMessage(e)}`);
+      }
+    });
+  }
+
+  unlockForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const secret = unlockInput.value;
+    if (secret === '') {
+      showStatus(status, 'error', 'Type the passphrase or password first.');
+      return;
+    }
+    showStatus(status, 'busy', 'Decrypting (scrypt runs in a background worker)…');
+    read(secret).catch((e: unknown) => {
+      showStatus(status, 'error', errorMessage(e));
+      unlockInput.select();
+    });
+  });
+
+  importForm.addEventListener('change', () => {
+    try {
+      replan();
+    } catch (e) {
+      showStatus(status, 'error', errorMessage(e));
+    }
+  });
+
+  importForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!source) return;
+    importButton.disabled = true;
+    void runImport({
+      ctx,
+      source,
+      policy: policy(),
+      now,
+      status,
+      resultBox,
+      encode: (b) => encodeBundle(b),
+      onDone: () => {
+        importForm.hidden = true;
+        ctx.onChange();
+      },
+      onFail: () => {
+        importButton.disabled = false;
+      },
+    });
+  });
+
+  return async (fileText: string, name: string): Promise<void> => {
+    reset();
+    text = fileText;
+    fileName = name;
+    const detected = detectInput(text);
+    if (detected.format === 'keyport-bundle' && detected.undo) {
+      await offerUndoFile();
+      return;
+    }
+    try {
+      await read(undefined);
+    } catch (e) {
+      if (errorCode(e) !== 'PASSWORD_REQUIRED') throw e;
+      unlockLabelEl.textContent = unlockLabel(text);
+      unlockForm.hidden = false;
+      showStatus(
+        status,
+        'info',
+        `${name} is encrypted. Enter its ${unlockLabelEl.textContent.toLowerCase()} and press Unlock.`,
+      );
+      unlockInput.focus();
+    }
+  };
+}
