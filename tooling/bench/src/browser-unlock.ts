@@ -1,0 +1,129 @@
+// Row 2: the same 8 keystores in headless Chromium. keyport: the page's Web Worker pool (wasm
+// scrypt) under unlockMany; polkadot-js: decodePkcs8 on the main thread, one after another.
+// Serves dist/ (built by `vite build`, turbo's build task) from a throwaway local server.
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { PageRun } from '../page/main.ts';
+import type { KeystoreCase } from './fixtures.ts';
+import { figure, type Row, round } from './stats.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+};
+
+/** A static file server for `dir` on 127.0.0.1 and a free port. */
+async function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    const file = join(dir, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) =>
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      () => res.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
+}
+
+/** Launch options: Debian's Chromium, never a downloaded browser. */
+export function chromiumOptions(executablePath: string) {
+  return {
+    executablePath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  };
+}
+
+type Side = 'serial' | 'pool';
+
+/** Runs both sides `runs` times, interleaved, in one page, and returns the table row. */
+export async function benchBrowserUnlock(
+  cases: readonly KeystoreCase[],
+  runs: number,
+  opts: { distDir: string; chromiumPath: string },
+): Promise<Row> {
+  const { server, url } = await serve(opts.distDir);
+  const browser = await chromium.launch(chromiumOptions(opts.chromiumPath));
+  try {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url);
+    await page.waitForFunction(() => (globalThis as { keyportBench?: unknown }).keyportBench !== undefined);
+    const input = cases.map((c) => ({ json: c.json, password: c.password }));
+    const run = (side: Side): Promise<PageRun> =>
+      page.evaluate(
+        async ([s, items]) => {
+          const b = (
+            globalThis as unknown as { keyportBench: Record<Side, (c: typeof items) => Promise<PageRun>> }
+          ).keyportBench;
+          return b[s](items);
+        },
+        [side, input] as const,
+      );
+    await run('pool'); // warm-up: compile the worker chunk and the wasm once, untimed
+    const pool: PageRun[] = [];
+    const serial: PageRun[] = [];
+    for (let i = 0; i < runs; i++) {
+      pool.push(await run('pool'));
+      serial.push(await run('serial'));
+    }
+    if (errors.length) throw new Error(`the bench page threw: ${errors.join('; ')}`);
+    for (const r of [...pool, ...serial]) {
+      r.addresses.forEach((a, i) => {
+        if (a !== cases[i]!.address) throw new Error(`Chromium unlocked case ${i} to ${a}`);
+      });
+    }
+    const k = figure(pool.map((r) => r.ms));
+    const b = figure(serial.map((r) => r.ms));
+    const ratio = round(b.median / k.median, 2);
+    const longestTask = Math.max(...pool.map((r) => r.longestTaskMs));
+    const longestGap = Math.max(...pool.map((r) => r.longestFrameGapMs));
+    const version = browser.version();
+    return {
+      id: 'chromium-unlock',
+      title: `unlock ${cases.length} accounts, Chromium`,
+      status: 'measured',
+      keyport: k,
+      keyportLabel: `Web Worker pool of ${pool[0]!.workers}, wasm`,
+      baseline: b,
+      baselineLabel: 'decodePkcs8 on the main thread, serial',
+      ratio,
+      ratioMeaning: 'faster',
+      goal: '≥ 1.8× faster, longest task < 50 ms',
+      met: ratio >= 1.8 && longestTask < 50,
+      extra: {
+        accounts: cases.length,
+        scryptN: 2 ** 17,
+        workers: pool[0]!.workers,
+        poolLongestTaskMs: round(longestTask),
+        poolLongestFrameGapMs: round(longestGap),
+        serialLongestTaskMs: round(Math.max(...serial.map((r) => r.longestTaskMs))),
+        chromium: version,
+      },
+    };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
