@@ -134,7 +134,10 @@ export function makeAccount(
   const secretKey = decodePair(undefined, plain, ['none']).secretKey.slice();
   plain.fill(0);
   const json = pair.toJson();
+  const shown = `makeAccount(${JSON.stringify(uri)}, '${type}', ${ss58}, ${fc.stringify(meta)}, '${secretKind}')`;
   return {
+    // fast-check prints counterexamples with this: the call that rebuilds the account, not the pair.
+    [fc.toStringMethod]: () => shown,
     uri,
     secretKind,
     type,
