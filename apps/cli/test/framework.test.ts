@@ -63,7 +63,9 @@ describe('output safety net', () => {
 describe('atomic writes', () => {
   it('refuses to replace an existing file without overwrite, and leaves it untouched', async () => {
     const p = tmp.file('exists.json', 'old');
-    await expect(writeFileAtomic(p, 'new', { overwrite: false })).rejects.toMatchObject({ code: 'FILE_EXISTS' });
+    await expect(writeFileAtomic(p, 'new', { overwrite: false })).rejects.toMatchObject({
+      code: 'FILE_EXISTS',
+    });
     expect(readFileSync(p, 'utf8')).toBe('old');
   });
 
@@ -111,7 +113,15 @@ describe('snapshot files', () => {
   });
 
   it('a non-object or a non-string value is INVALID_INPUT, without echoing the content', () => {
-    for (const bad of ['[]', '"x"', 'null', '{"a":1}', '{"a":{"b":"c"}}', '{"a":null}', 'not json SECRETWORD']) {
+    for (const bad of [
+      '[]',
+      '"x"',
+      'null',
+      '{"a":1}',
+      '{"a":{"b":"c"}}',
+      '{"a":null}',
+      'not json SECRETWORD',
+    ]) {
       let err: unknown;
       try {
         parseSnapshot(bad, 'snap.json');

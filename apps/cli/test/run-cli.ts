@@ -18,7 +18,10 @@ export interface CliRun {
 }
 
 /** Runs `keyport …args` and resolves with its exit code and output; `input` is piped to stdin. */
-export function runCli(args: readonly string[], opts: { entry?: string; input?: string } = {}): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  opts: { entry?: string; input?: string } = {},
+): Promise<CliRun> {
   const entry = opts.entry ?? 'src/bin.ts';
   const env = { ...process.env };
   delete env.npm_lifecycle_event;
@@ -62,6 +65,7 @@ export function expectNoSecrets(run: CliRun, secrets: readonly string[]): void {
   const all = `${run.stdout}\n${run.stderr}`;
   for (const s of secrets) {
     const forms = [s, s.replace(/^0x/, '')].filter((f) => f.length >= 4);
-    for (const f of forms) expect(all.includes(f), `output contains a secret (${f.length} chars)`).toBe(false);
+    for (const f of forms)
+      expect(all.includes(f), `output contains a secret (${f.length} chars)`).toBe(false);
   }
 }

@@ -3,8 +3,8 @@
 // read into memory, changed there, and written back atomically by `flush()`; a missing file is
 // an empty storage.
 import { KeyportError } from '@keyport/core';
-import { readText, writeFileAtomic } from './files.ts';
 import { CliError } from './errors.ts';
+import { readText, writeFileAtomic } from './files.ts';
 
 /**
  * The in-memory storage behind a snapshot file, with the Web Storage surface the libraries use

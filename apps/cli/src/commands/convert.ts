@@ -16,7 +16,13 @@ import { createNodeScryptPool } from '@keyport/core/node-pool';
 import { type AccountFile, loadAccounts } from '../accounts.ts';
 import { type Command, choice, flag, needString, optString } from '../cli/command.ts';
 import { CliError, EXIT, UsageError } from '../cli/errors.ts';
-import { readNewPasswordFile, readPasswordFile, readText, refuseExisting, writeFileAtomic } from '../cli/files.ts';
+import {
+  readNewPasswordFile,
+  readPasswordFile,
+  readText,
+  refuseExisting,
+  writeFileAtomic,
+} from '../cli/files.ts';
 import type { Io } from '../cli/io.ts';
 import { progressBar } from '../cli/progress.ts';
 
@@ -35,7 +41,8 @@ function pick(io: Io, file: AccountFile, account: string | undefined): KeystoreJ
       field: '--account',
     });
   }
-  if (file.external.length > 0) io.err(`note: --account leaves out ${file.external.length} keyless entr(ies)`);
+  if (file.external.length > 0)
+    io.err(`note: --account leaves out ${file.external.length} keyless entr(ies)`);
   return hit;
 }
 
@@ -90,7 +97,8 @@ needed except to open a batch file). One trailing newline is removed from passwo
     const params = compat ? COMPAT_SCRYPT : DEFAULT_SCRYPT;
 
     const pwFile = optString(args, 'password-file');
-    const password = pwFile === undefined ? undefined : await readPasswordFile(io.path(pwFile), 'password file');
+    const password =
+      pwFile === undefined ? undefined : await readPasswordFile(io.path(pwFile), 'password file');
     const accFile = optString(args, 'account-password-file');
     const accountPassword =
       accFile === undefined ? password : await readPasswordFile(io.path(accFile), 'account password file');
@@ -104,7 +112,8 @@ needed except to open a batch file). One trailing newline is removed from passwo
       const text = await readText(input, 'input');
       const loaded = await loadAccounts(text, input, {
         batchPassword: async () => {
-          if (password === undefined) throw new UsageError('a batch file needs --password-file (its batch password)');
+          if (password === undefined)
+            throw new UsageError('a batch file needs --password-file (its batch password)');
           return password;
         },
         scrypt: pool,
@@ -135,13 +144,20 @@ needed except to open a batch file). One trailing newline is removed from passwo
       } else if (to === 'batch') {
         const batchPassword = newPassword ?? password;
         if (batchPassword === undefined) {
-          throw new UsageError('--to batch needs --new-password-file (or --password-file) for the batch password');
+          throw new UsageError(
+            '--to batch needs --new-password-file (or --password-file) for the batch password',
+          );
         }
         if (batchPassword === '') {
-          throw new CliError('EMPTY_PASSWORD', 'the batch password is empty; keyport does not write unencrypted keys');
+          throw new CliError(
+            'EMPTY_PASSWORD',
+            'the batch password is empty; keyport does not write unencrypted keys',
+          );
         }
         if (loaded.external.length > 0) {
-          io.err(`note: ${loaded.external.length} keyless entr(ies) left out: a batch file holds keystores only`);
+          io.err(
+            `note: ${loaded.external.length} keyless entr(ies) left out: a batch file holds keystores only`,
+          );
         }
         const batch = await createBatch(keystores, batchPassword, {
           params,

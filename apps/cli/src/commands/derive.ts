@@ -62,19 +62,25 @@ ignores (e.g. ///password on a 0x seed) go to stderr.`,
       throw new UsageError('--export needs --password-file (the password of the new keystore)');
     }
     for (const only of ['password-file', 'compat', 'force', 'name']) {
-      if (out === undefined && args.values[only] !== undefined) throw new UsageError(`--${only} needs --export`);
+      if (out === undefined && args.values[only] !== undefined)
+        throw new UsageError(`--${only} needs --export`);
     }
     const network = optString(args, 'network');
-    const ss58 = network === undefined ? 42 : resolveNetwork(/^\d+$/.test(network) ? Number(network) : network).prefix;
+    const ss58 =
+      network === undefined ? 42 : resolveNetwork(/^\d+$/.test(network) ? Number(network) : network).prefix;
     const target = out === undefined ? undefined : io.path(out);
     if (target !== undefined) await refuseExisting(target, flag(args, 'force'));
     const secret = await readPasswordFile(io.path(secretFile), 'secret file');
     io.registerSecret(secret);
     const password =
-      passwordFile === undefined ? undefined : await readNewPasswordFile(io.path(passwordFile), 'password file');
+      passwordFile === undefined
+        ? undefined
+        : await readNewPasswordFile(io.path(passwordFile), 'password file');
     if (password !== undefined) io.registerSecret(password);
 
     const path = optString(args, 'path');
+    const pathPassword = path?.indexOf('///') ?? -1;
+    if (path !== undefined && pathPassword >= 0) io.registerSecret(path.slice(pathPassword + 3));
     const name = optString(args, 'name');
     const account = await deriveAccount({
       secret,

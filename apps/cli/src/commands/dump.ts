@@ -1,6 +1,7 @@
 // `keyport dump`: a localStorage snapshot file → a keyport bundle (plain or passphrase-encrypted).
-import { dumpStorage, encodeBundle } from '@keyport/storage-migrate';
+
 import { nodeScrypt } from '@keyport/core/scrypt-node';
+import { dumpStorage, encodeBundle } from '@keyport/storage-migrate';
 import { type Command, flag, needString, optString } from '../cli/command.ts';
 import { EXIT } from '../cli/errors.ts';
 import { exists, readNewPasswordFile, refuseExisting, writeFileAtomic } from '../cli/files.ts';
@@ -11,7 +12,8 @@ import { summaryLine } from './storage-report.ts';
 export const dump: Command = {
   name: 'dump',
   summary: 'write a localStorage snapshot file as a keyport bundle (optionally encrypted)',
-  usage: 'keyport dump --storage <snapshot.json> --out <bundle> [--origin <url>] [--passphrase-file <f>] [--force]',
+  usage:
+    'keyport dump --storage <snapshot.json> --out <bundle> [--origin <url>] [--passphrase-file <f>] [--force]',
   help: `A snapshot file is a JSON object of key → string, exactly what JSON.stringify(localStorage)
 gives; a missing file is an empty storage. The bundle keeps every value byte for byte, with a
 checksum.

@@ -18,7 +18,9 @@ import type { InspectedAccount, InspectReport } from './inspect.ts';
 function record(value: string): Record<string, unknown> | undefined {
   try {
     const v: unknown = JSON.parse(value);
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+    return typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined; // not JSON: shown by its key only
   }
@@ -63,7 +65,13 @@ function counts(summary: BundleSummary): Record<string, number> {
 
 function fromEntries(entries: readonly BundleEntry[]): Record<string, number> {
   const k = countKinds(entries.map((e) => e.key));
-  return { accounts: k.account, addresses: k.address, contracts: k.contract, settings: k.settings, other: k.other };
+  return {
+    accounts: k.account,
+    addresses: k.address,
+    contracts: k.contract,
+    settings: k.settings,
+    other: k.other,
+  };
 }
 
 /** The report for a storage format, or undefined when the text is none of them. */
@@ -78,21 +86,32 @@ export async function inspectStorageInput(text: string): Promise<InspectReport |
         version: '1',
         encrypted: false,
         accounts: keyringItems(bundle.entries),
-        details: { origin: header.origin ?? null, created: header.createdAt ?? null, ...counts(bundle.summary) },
+        details: {
+          origin: header.origin ?? null,
+          created: header.createdAt ?? null,
+          ...counts(bundle.summary),
+        },
       };
     }
     case 'keyport-bundle-encrypted': {
       const header = readBundleHeader(text);
-      const obj = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as { ciphertext?: unknown };
+      const obj = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as {
+        ciphertext?: unknown;
+      };
       const scrypt =
-        typeof obj.ciphertext === 'string' ? readScryptHeader(base64Decode(obj.ciphertext)).params : undefined;
+        typeof obj.ciphertext === 'string'
+          ? readScryptHeader(base64Decode(obj.ciphertext)).params
+          : undefined;
       return {
         format: 'keyport-bundle-encrypted',
         version: '1',
         encrypted: true,
         ...(scrypt ? { scrypt } : {}),
         accounts: [],
-        details: { ...counts(header.summary), note: 'items are inside the encrypted part (needs the passphrase)' },
+        details: {
+          ...counts(header.summary),
+          note: 'items are inside the encrypted part (needs the passphrase)',
+        },
       };
     }
     case 'localstorage-dump':

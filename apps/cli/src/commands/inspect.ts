@@ -141,7 +141,8 @@ function printReport(io: Io, r: InspectReport): void {
   io.out(`format      ${r.format}`);
   if (r.version !== undefined) io.out(`version     ${r.version}`);
   if (r.encrypted !== undefined) io.out(`encrypted   ${r.encrypted ? 'yes' : 'no'}`);
-  if (r.scrypt) io.out(`scrypt      N=2^${Math.log2(r.scrypt.N)} (${r.scrypt.N}), p=${r.scrypt.p}, r=${r.scrypt.r}`);
+  if (r.scrypt)
+    io.out(`scrypt      N=2^${Math.log2(r.scrypt.N)} (${r.scrypt.N}), p=${r.scrypt.p}, r=${r.scrypt.r}`);
   for (const [k, v] of Object.entries(r.details ?? {})) io.out(`${k.padEnd(11)} ${String(v)}`);
   if (r.accounts.length > 0) io.out(`accounts    ${r.accounts.length}`);
   const width = Math.max(0, ...r.accounts.map((a) => a.address.length));

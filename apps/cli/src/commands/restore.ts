@@ -62,7 +62,8 @@ keyport undo <undo-bundle> --storage <snapshot.json>.`,
     const passphrase =
       passFile === undefined ? undefined : await readPasswordFile(io.path(passFile), 'passphrase file');
     const pwFile = optString(args, 'password-file');
-    const password = pwFile === undefined ? undefined : await readPasswordFile(io.path(pwFile), 'password file');
+    const password =
+      pwFile === undefined ? undefined : await readPasswordFile(io.path(pwFile), 'password file');
     for (const s of [passphrase, password]) if (s !== undefined) io.registerSecret(s);
 
     const text = await readText(input, 'input');

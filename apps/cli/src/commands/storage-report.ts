@@ -30,7 +30,13 @@ export function planJson(plan: ImportPlan) {
       write: e.write,
       ...(e.keptBecause ? { keptBecause: e.keptBecause } : {}),
     })),
-    hidden: plan.hidden.map((h) => ({ key: h.key, kind: h.kind, reason: h.reason, detail: h.detail, fix: h.fix })),
+    hidden: plan.hidden.map((h) => ({
+      key: h.key,
+      kind: h.kind,
+      reason: h.reason,
+      detail: h.detail,
+      fix: h.fix,
+    })),
   };
 }
 
@@ -49,7 +55,9 @@ export function printSource(io: Io, source: ImportSource): void {
 /** Prints the plan (stdout): per kind counts, then each conflict and what happens to it. */
 export function printPlan(io: Io, plan: ImportPlan): void {
   const c = plan.counts;
-  io.out(`plan: ${c.new} new, ${c.identical} identical, ${c.conflict} conflicting; ${c.write} to write, ${c.keep} kept`);
+  io.out(
+    `plan: ${c.new} new, ${c.identical} identical, ${c.conflict} conflicting; ${c.write} to write, ${c.keep} kept`,
+  );
   for (const [kind, k] of Object.entries(plan.byKind)) {
     if (k.new + k.identical + k.conflict === 0) continue;
     io.out(`  ${kind.padEnd(9)} ${k.new} new, ${k.identical} identical, ${k.conflict} conflicting`);

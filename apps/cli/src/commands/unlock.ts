@@ -1,6 +1,13 @@
 // `keyport unlock`: decrypts every account of a keystore, batch file or Apps array with the
 // given password(s) and reports, per address, ok or the error. Never prints a secret.
-import { describeKeystore, type KeystoreJson, openKeystore, unlockMany, wipe } from '@keyport/core';
+import {
+  describeKeystore,
+  KeyportError,
+  type KeystoreJson,
+  openKeystore,
+  unlockMany,
+  wipe,
+} from '@keyport/core';
 import { createNodeScryptPool } from '@keyport/core/node-pool';
 import { u8aToHex } from '@polkadot/util';
 import { loadAccounts } from '../accounts.ts';
@@ -62,7 +69,9 @@ listed on stderr and skipped. Exit 0 only when every account unlocks.`,
     io.registerSecret(password);
     const accountFile = optString(args, 'account-password-file');
     const accountPassword =
-      accountFile === undefined ? password : await readPasswordFile(io.path(accountFile), 'account password file');
+      accountFile === undefined
+        ? password
+        : await readPasswordFile(io.path(accountFile), 'account password file');
     io.registerSecret(accountPassword);
     const text = await readText(file, 'input');
 
@@ -72,8 +81,12 @@ listed on stderr and skipped. Exit 0 only when every account unlocks.`,
       if (accountFile !== undefined && loaded.format !== 'batch' && loaded.format !== 'subwallet-batch') {
         io.err('note: --account-password-file applies to batch files only; using --password-file');
       }
-      const secretPassword = loaded.format === 'batch' || loaded.format === 'subwallet-batch' ? accountPassword : password;
+      const secretPassword =
+        loaded.format === 'batch' || loaded.format === 'subwallet-batch' ? accountPassword : password;
       for (const x of loaded.external) io.err(`skipped ${x.address}: no key in the file (external account)`);
+      if (loaded.keystores.length === 0) {
+        throw new KeyportError('INVALID_INPUT', `${file} holds no account with a key to unlock`);
+      }
 
       const bar = progressBar(io, 'unlocking', loaded.keystores.length);
       const results = await unlockMany(
@@ -113,7 +126,9 @@ listed on stderr and skipped. Exit 0 only when every account unlocks.`,
         const width = Math.max(0, ...lines.map((l) => l.address.length));
         lines.forEach((l, i) => {
           const tail = names[i] ? `  ${names[i]}` : '';
-          io.out(`${l.ok ? 'ok    ' : 'FAILED'}  ${l.address.padEnd(width)}  ${(l.type ?? '?').padEnd(8)}${tail}`);
+          io.out(
+            `${l.ok ? 'ok    ' : 'FAILED'}  ${l.address.padEnd(width)}  ${(l.type ?? '?').padEnd(8)}${tail}`,
+          );
         });
       }
       io.err(`${good} of ${lines.length} account(s) unlocked`);

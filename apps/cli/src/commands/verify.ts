@@ -28,7 +28,11 @@ export interface VerifyReport {
  *
  * @example const v = await verifySnapshot(path, storage, plan); if (!v.ok) fail(v.problems)
  */
-export async function verifySnapshot(path: string, storage: SnapshotStorage, plan: ImportPlan): Promise<VerifyReport> {
+export async function verifySnapshot(
+  path: string,
+  storage: SnapshotStorage,
+  plan: ImportPlan,
+): Promise<VerifyReport> {
   const problems: string[] = [];
   const lines: string[] = [];
   const back = await loadSnapshot(path);
@@ -47,14 +51,22 @@ export async function verifySnapshot(path: string, storage: SnapshotStorage, pla
   const missing = imported.filter((k) => notShown.has(k) && !predicted.has(k));
   const hiddenAsPlanned = imported.filter((k) => notShown.has(k) && predicted.has(k));
   if (missing.length > 0) {
-    problems.push(`${missing.length} imported item(s) are not listed by ui-keyring: ${missing.slice(0, 5).map(showKey).join(', ')}`);
+    problems.push(
+      `${missing.length} imported item(s) are not listed by ui-keyring: ${missing.slice(0, 5).map(showKey).join(', ')}`,
+    );
   }
-  const shown = { accounts: apps.accounts.length, addresses: apps.addresses.length, contracts: apps.contracts.length };
+  const shown = {
+    accounts: apps.accounts.length,
+    addresses: apps.addresses.length,
+    contracts: apps.contracts.length,
+  };
   lines.push(
     `Apps (ui-keyring) lists ${shown.accounts} account(s), ${shown.addresses} address-book entr(ies), ${shown.contracts} contract(s)`,
   );
   for (const a of apps.accounts) {
-    lines.push(`  account  ${a.address}  ${a.type}${a.name === undefined ? '' : `  ${JSON.stringify(a.name)}`}${a.hasKey ? '' : '  (no key)'}`);
+    lines.push(
+      `  account  ${a.address}  ${a.type}${a.name === undefined ? '' : `  ${JSON.stringify(a.name)}`}${a.hasKey ? '' : '  (no key)'}`,
+    );
   }
   for (const a of apps.addresses) {
     lines.push(`  address  ${a.address}${a.name === undefined ? '' : `  ${JSON.stringify(a.name)}`}`);
@@ -62,6 +74,7 @@ export async function verifySnapshot(path: string, storage: SnapshotStorage, pla
   for (const a of apps.contracts) {
     lines.push(`  contract ${a.address}${a.name === undefined ? '' : `  ${JSON.stringify(a.name)}`}`);
   }
-  if (hiddenAsPlanned.length > 0) lines.push(`${hiddenAsPlanned.length} imported item(s) hidden as the plan said`);
+  if (hiddenAsPlanned.length > 0)
+    lines.push(`${hiddenAsPlanned.length} imported item(s) hidden as the plan said`);
   return { ok: problems.length === 0, fileMatches, shown, missing, hiddenAsPlanned, problems, lines };
 }
