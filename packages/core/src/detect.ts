@@ -50,6 +50,9 @@ export type Detected =
 
 type Obj = Record<string, unknown>;
 
+/** Longer texts are no format core reads (the batch and Apps-array limit, 64 MiB). */
+const MAX_TEXT_LENGTH = 64 << 20;
+
 /**
  * Detects the format of `input`: text as read from a file or a paste (a UTF-8 BOM is stripped,
  * CRLF and surrounding whitespace are fine), or an already parsed JSON value.
@@ -75,6 +78,9 @@ function unknown(reason: string): Detected {
 }
 
 function detectText(raw: string): Detected {
+  if (raw.length > MAX_TEXT_LENGTH) {
+    return unknown(`input is ${raw.length} characters; no format core reads is over ${MAX_TEXT_LENGTH}`);
+  }
   const text = (raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw).trim();
   if (text === '') return unknown('input is empty');
   if (text.startsWith('{') || text.startsWith('[')) {

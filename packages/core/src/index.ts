@@ -74,3 +74,32 @@ export {
 } from './scrypt/params.ts';
 
 // secrets/ and detect.ts (owned by a teammate) append their exports below this line.
+
+// secrets, networks, detection
+export { type Detected, detectFormat } from './detect.ts';
+export {
+  DEV_PHRASE,
+  type DerivedAccount,
+  type DeriveOptions,
+  deriveAccount,
+  type SecretKind,
+} from './secrets/derive.ts';
+export {
+  assertMnemonic,
+  BIP39_ENGLISH,
+  checkMnemonic,
+  isMnemonicWord,
+  MNEMONIC_WORD_COUNTS,
+  type MnemonicCheck,
+  normaliseMnemonic,
+  suggestMnemonicWord,
+} from './secrets/mnemonic.ts';
+export {
+  isValidSs58Prefix,
+  listNetworks,
+  MAX_SS58_PREFIX,
+  type NetworkInfo,
+  resolveNetwork,
+} from './secrets/networks.ts';
+export { decodeSs58, encodeSs58, isSs58Address, type Ss58Decoded } from './secrets/ss58.ts';
+export { VAULT_PRESETS, type VaultPreset } from './secrets/vault.ts';

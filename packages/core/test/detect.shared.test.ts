@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Detected, detectFormat } from '../src/detect.ts';
 import { KEYSTORE_SAMPLES } from './detect.vectors.ts';
+import { GENERIC_HOSTILE, HUGE_LENGTH } from './hostile.ts';
 
 const DEV = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
 const keystores = KEYSTORE_SAMPLES.map((s) => JSON.parse(s.text) as Record<string, unknown>);
@@ -206,6 +207,14 @@ describe('detectFormat on hostile input', () => {
       ),
       fcParams(2),
     );
+  });
+
+  it('every case of the shared hostile table is unknown, never a throw', () => {
+    for (const c of GENERIC_HOSTILE) {
+      const d = detectFormat(c.make());
+      expect([c.name, d.format]).toEqual([c.name, 'unknown']);
+    }
+    expect(detectFormat(`{${' '.repeat(HUGE_LENGTH)}}`)).toMatchObject({ format: 'unknown' });
   });
 
   it('survives throwing getters, proxies, __proto__ keys, lone surrogates and huge input', () => {
