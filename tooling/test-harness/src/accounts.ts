@@ -135,9 +135,7 @@ export function makeAccount(
   plain.fill(0);
   const json = pair.toJson();
   const shown = `makeAccount(${JSON.stringify(uri)}, '${type}', ${ss58}, ${fc.stringify(meta)}, '${secretKind}')`;
-  return {
-    // fast-check prints counterexamples with this: the call that rebuilds the account, not the pair.
-    [fc.toStringMethod]: () => shown,
+  const made: HarnessAccount = {
     uri,
     secretKind,
     type,
@@ -150,6 +148,9 @@ export function makeAccount(
     jsonAddress: json.address,
     storageKey: `account:${u8aToHex(decodeAddress(pair.address, true))}`,
   };
+  // fast-check prints counterexamples with this: the call that rebuilds the account, not the pair.
+  Object.defineProperty(made, fc.toStringMethod, { value: () => shown, enumerable: false });
+  return made;
 }
 
 /**
