@@ -104,7 +104,15 @@ export async function deriveAccount(options: DeriveOptions): Promise<DerivedAcco
   const { kind, phrase, rest } = splitSecret(secret.replace(/^\s+/u, '').replace(/[\r\n]+$/u, ''));
   const { derivePath, password, junctions, extracted } = extract(phrase + rest + path);
 
-  let pair: Keypair;
+  const soft = junctions.findIndex((j) => j.isSoft);
+  if (soft !== -1 && (type === 'ed25519' || type === 'ecdsa')) {
+    throw new KeyportError(
+      'INVALID_DERIVATION',
+      `${type} keys derive hard junctions (//name) only; junction ${soft + 1} of the path is soft (/name)`,
+      { junction: soft + 1, type },
+    );
+  }
+
   let seed: Uint8Array;
   if (kind === 'seed') {
     seed = hexToU8a(phrase);
@@ -112,6 +120,7 @@ export async function deriveAccount(options: DeriveOptions): Promise<DerivedAcco
   } else if (kind === 'raw') {
     seed = stringToU8a(extracted.padEnd(32));
     if (seed.length !== 32) {
+      seed.fill(0);
       throw new KeyportError(
         'INVALID_SEED',
         `a raw text seed must be at most 32 bytes; it is ${seed.length}`,
@@ -130,29 +139,25 @@ export async function deriveAccount(options: DeriveOptions): Promise<DerivedAcco
     seed = mnemonicToMiniSecret(phrase, password ?? '');
   }
 
+  // Copies out, then zeroes what util-crypto handed back (its JS secp256k1 path returns the seed itself).
+  let publicKey: Uint8Array;
+  let secretKey: Uint8Array;
   try {
-    if (type === 'ethereum') pair = deriveEthereum(kind, seed, derivePath, warnings);
-    else {
-      const soft = junctions.findIndex((j) => j.isSoft);
-      if (soft !== -1 && type !== 'sr25519') {
-        throw new KeyportError(
-          'INVALID_DERIVATION',
-          `${type} keys derive hard junctions (//name) only; junction ${soft + 1} of the path is soft (/name)`,
-          { junction: soft + 1, type },
-        );
-      }
-      const base = FROM_SEED[type](seed);
-      pair = keyFromPath(base, junctions, type);
-      if (pair.secretKey !== base.secretKey) base.secretKey.fill(0);
-    }
+    const base =
+      type === 'ethereum' ? deriveEthereum(kind, seed, derivePath, warnings) : FROM_SEED[type](seed);
+    const pair = type === 'ethereum' ? base : keyFromPath(base, junctions, type);
+    publicKey = pair.publicKey.slice();
+    secretKey = pair.secretKey.slice();
+    pair.secretKey.fill(0);
+    base.secretKey.fill(0);
   } finally {
     seed.fill(0);
   }
   return {
     type,
-    publicKey: pair.publicKey,
-    secretKey: pair.secretKey,
-    address: formatAddress(pair.publicKey, type, prefix),
+    publicKey,
+    secretKey,
+    address: formatAddress(publicKey, type, prefix),
     meta: { ...meta },
     source: kind,
     warnings,
