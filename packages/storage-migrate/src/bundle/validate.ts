@@ -1,0 +1,132 @@
+// Structural checks shared by encodeBundle (on an object a caller built) and decodeBundle (on
+// parsed JSON). Every failure is a typed error naming the field.
+import { KeyportError, type KeyportErrorCode } from '@keyport/core';
+import { countKinds } from '../classify.ts';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleV1, SUMMARY_FIELDS, toSummary } from './types.ts';
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/** Throws `code` with `message` unless `cond`. */
+export function need(cond: unknown, message: string, code: KeyportErrorCode = 'CORRUPT_DATA'): asserts cond {
+  if (!cond) throw new KeyportError(code, message);
+}
+
+/** True for a plain JSON object (not null, not an array). */
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Requires `obj` to have exactly the listed own keys (optional ones may be missing). */
+export function exactKeys(
+  obj: Record<string, unknown>,
+  where: string,
+  required: string[],
+  optional: string[] = [],
+): void {
+  for (const k of required) need(Object.hasOwn(obj, k), `${where}.${k} is missing`);
+  for (const k of Object.keys(obj)) {
+    need(
+      required.includes(k) || optional.includes(k),
+      `${where} has an unknown field ${JSON.stringify(k.slice(0, 40))}`,
+    );
+  }
+}
+
+/** Checks `format` and `version` first, so a newer or foreign file gets the right code. */
+export function checkTag(obj: Record<string, unknown>): void {
+  need(
+    obj.format === BUNDLE_FORMAT,
+    `format is ${JSON.stringify(String(obj.format).slice(0, 60))}; expected ${JSON.stringify(BUNDLE_FORMAT)}`,
+    'UNSUPPORTED_FORMAT',
+  );
+  need(
+    obj.version === BUNDLE_VERSION,
+    `version is ${JSON.stringify(obj.version)}; this reader knows version ${BUNDLE_VERSION} only`,
+    'UNSUPPORTED_VERSION',
+  );
+}
+
+/** Checks a summary object's shape: exactly the five counts, each a non-negative integer. */
+export function checkSummary(s: unknown, where = 'summary'): void {
+  need(isObject(s), `${where} must be an object`);
+  exactKeys(s, where, [...SUMMARY_FIELDS]);
+  for (const f of SUMMARY_FIELDS) {
+    const n = s[f];
+    need(
+      Number.isSafeInteger(n) && (n as number) >= 0 && !Object.is(n, -0),
+      `${where}.${f} must be a non-negative integer`,
+    );
+  }
+}
+
+function sortedUnique(keys: readonly string[], where: string): void {
+  for (let i = 1; i < keys.length; i++) {
+    need(keys[i - 1]! < keys[i]!, `${where} must be sorted by key and unique (at ${i})`);
+  }
+}
+
+/**
+ * Checks every invariant of a BundleV1 object: tags, origin, createdAt, summary equal to the
+ * entries' counts, entries sorted and unique, undo lists consistent.
+ *
+ * @throws UNSUPPORTED_FORMAT, UNSUPPORTED_VERSION, CORRUPT_DATA
+ */
+export function assertBundle(b: unknown): asserts b is BundleV1 {
+  need(isObject(b), 'a bundle must be an object', 'INVALID_INPUT');
+  checkTag(b);
+  exactKeys(b, 'bundle', ['format', 'version', 'origin', 'createdAt', 'summary', 'entries'], ['undo']);
+  need(b.origin === null || typeof b.origin === 'string', 'origin must be a string or null');
+  need(
+    typeof b.createdAt === 'string' && ISO_TIME.test(b.createdAt),
+    'createdAt must be ISO 8601 UTC with milliseconds',
+  );
+  need(!Number.isNaN(Date.parse(b.createdAt)), 'createdAt must be a real date');
+  checkSummary(b.summary);
+  need(Array.isArray(b.entries), 'entries must be an array');
+  const keys: string[] = [];
+  b.entries.forEach((e: unknown, i: number) => {
+    need(isObject(e), `entries[${i}] must be an object`);
+    exactKeys(e, `entries[${i}]`, ['key', 'value']);
+    need(
+      typeof e.key === 'string' && typeof e.value === 'string',
+      `entries[${i}] key and value must be strings`,
+    );
+    keys.push(e.key);
+  });
+  sortedUnique(keys, 'entries');
+  const counts = toSummary(countKinds(keys));
+  const summary = b.summary as Record<string, unknown>;
+  for (const f of SUMMARY_FIELDS) {
+    need(summary[f] === counts[f], `summary.${f} is ${summary[f]} but the entries hold ${counts[f]}`);
+  }
+  if (b.undo !== undefined) {
+    const u = b.undo;
+    need(isObject(u), 'undo must be an object');
+    exactKeys(u, 'undo', ['absent', 'after']);
+    need(
+      Array.isArray(u.absent) && u.absent.every((k) => typeof k === 'string'),
+      'undo.absent must be a list of keys',
+    );
+    sortedUnique(u.absent as string[], 'undo.absent');
+    const present = new Set(keys);
+    need(!(u.absent as string[]).some((k) => present.has(k)), 'undo.absent must not repeat a key of entries');
+    need(Array.isArray(u.after), 'undo.after must be a list');
+    const afterKeys = (u.after as unknown[]).map((a, i) => {
+      need(isObject(a), `undo.after[${i}] must be an object`);
+      exactKeys(a, `undo.after[${i}]`, ['key', 'sha256']);
+      need(typeof a.key === 'string', `undo.after[${i}].key must be a string`);
+      need(
+        a.sha256 === null || (typeof a.sha256 === 'string' && HEX64.test(a.sha256)),
+        `undo.after[${i}].sha256 must be 64 lowercase hex digits or null`,
+      );
+      return a.key;
+    });
+    sortedUnique(afterKeys, 'undo.after');
+    const touched = [...keys, ...(u.absent as string[])].sort();
+    need(
+      touched.length === afterKeys.length && touched.every((k, i) => k === afterKeys[i]),
+      'undo.after must list exactly the keys of entries and undo.absent',
+    );
+  }
+}

@@ -1,0 +1,67 @@
+// @keyport/storage-migrate: dump, bundle, plan, import, undo and verify over any Storage-like
+// object. Named re-exports only; test/exports.shared.test.ts pins the list.
+// verifyWithUiKeyring lives in the `./verify` entry (it pulls in @polkadot/ui-keyring).
+
+export {
+  type ApplyResult,
+  applyPlan,
+  type Progress,
+  StorageWriteError,
+  type UndoResult,
+  undoImport,
+  type WriteOptions,
+} from './apply.ts';
+export { bundleChecksum, canonicalBytes, valueDigest } from './bundle/checksum.ts';
+export {
+  type BundleHeader,
+  type DecodeBundleOptions,
+  decodeBundle,
+  readBundleHeader,
+} from './bundle/decode.ts';
+export { type BundleOrigin, dumpStorage, makeBundle } from './bundle/dump.ts';
+export { type EncodeBundleOptions, encodeBundle } from './bundle/encode.ts';
+export {
+  BUNDLE_ENCRYPTION,
+  BUNDLE_FORMAT,
+  BUNDLE_VERSION,
+  type BundleEntry,
+  type BundleSummary,
+  type BundleV1,
+  type UndoInfo,
+} from './bundle/types.ts';
+export {
+  classifyKey,
+  countKinds,
+  ENTRY_KINDS,
+  type EntryKind,
+  KEYRING_KEY,
+  type KindCounts,
+} from './classify.ts';
+export { type ConsoleLayer, type Unwrapped, unwrapConsoleText } from './input/console.ts';
+export { type DetectedInput, type DetectedValue, detectInput, type InputFormat } from './input/detect.ts';
+export type { SkippedItem } from './input/dumps.ts';
+export { decodeJsStringLiteral, encodeJsStringLiteral } from './input/js-literal.ts';
+export type { KeyringContext } from './input/keyring.ts';
+export { type ImportSource, type ReadImportOptions, readImportInput } from './input/read.ts';
+export type { HiddenNotice, HiddenReason } from './plan/hidden.ts';
+export {
+  type ConflictPolicy,
+  type EntryStatus,
+  type ImportPlan,
+  type PlanCounts,
+  type PlanEntry,
+  type PlanOptions,
+  planImport,
+} from './plan/plan.ts';
+export { holdsKey } from './plan/records.ts';
+export {
+  compareKeys,
+  MemoryStorage,
+  type MemoryStorageOptions,
+  quotaExceeded,
+  readAll,
+  type StorageFault,
+  type StorageLike,
+  type StorageOp,
+  snapshot,
+} from './storage.ts';

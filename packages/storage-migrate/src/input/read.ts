@@ -1,0 +1,172 @@
+// readImportInput: any supported text in, the exact storage items to import out.
+import {
+  KeyportError,
+  openBatch,
+  parseAddressBook,
+  parseAppsAccounts,
+  parseKeystore,
+  type ScryptBackend,
+} from '@keyport/core';
+import { decodeBundle } from '../bundle/decode.ts';
+import type { BundleEntry } from '../bundle/types.ts';
+import { compareKeys } from '../storage.ts';
+import { type DetectedValue, type InputFormat, inspectText } from './detect.ts';
+import { extensionEntries, localStorageEntries, type SkippedItem } from './dumps.ts';
+import {
+  addressBookEntries,
+  type Converted,
+  externalEntry,
+  type KeyringContext,
+  keystoreEntries,
+  keystoreEntry,
+} from './keyring.ts';
+
+/** Options of {@link readImportInput}. */
+export interface ReadImportOptions extends KeyringContext {
+  /** Passphrase of an encrypted keyport bundle. */
+  readonly passphrase?: string;
+  /** Password of a batch ("export all accounts") file. */
+  readonly password?: string;
+  /** scrypt backend for decrypting (e.g. nodeScrypt); default core's wasm. */
+  readonly scrypt?: ScryptBackend;
+}
+
+/** What an input holds, ready for planImport: exact key → string items plus provenance. */
+export interface ImportSource {
+  /** The detected input format (`console-copy` for wrapped text; see `inner`). */
+  readonly format: InputFormat;
+  /** For a console copy: what the text inside the wrapping is. */
+  readonly inner?: DetectedValue['format'];
+  /** The items to import, sorted by key, unique. */
+  readonly entries: readonly BundleEntry[];
+  /** A bundle's origin and creation time. */
+  readonly origin?: string | null;
+  readonly createdAt?: string;
+  /** Input items not turned into entries, with the reason. */
+  readonly skipped: readonly SkippedItem[];
+  /** Things the user should know (ambiguous console copy, untyped keystores, …). */
+  readonly warnings: readonly string[];
+}
+
+const SECRET_FORMATS = new Set(['mnemonic', 'raw-seed', 'dev-uri']);
+
+function sorted(entries: BundleEntry[]): BundleEntry[] {
+  return entries.sort((a, b) => compareKeys(a.key, b.key));
+}
+
+async function fromValue(
+  value: unknown,
+  detected: DetectedValue,
+  text: string,
+  options: ReadImportOptions,
+): Promise<Omit<ImportSource, 'format' | 'inner'>> {
+  const none = { skipped: [], warnings: [] };
+  switch (detected.format) {
+    case 'keyport-bundle':
+    case 'keyport-bundle-encrypted': {
+      const bundle = await decodeBundle(typeof value === 'object' ? JSON.stringify(value) : text, options);
+      if (bundle.undo !== undefined) {
+        throw new KeyportError(
+          'INVALID_INPUT',
+          'this is an undo bundle: reverse an import with undoImport, not by importing it',
+        );
+      }
+      return { entries: bundle.entries, origin: bundle.origin, createdAt: bundle.createdAt, ...none };
+    }
+    case 'localstorage-dump':
+      return { entries: sorted(localStorageEntries(value as Record<string, unknown>)), ...none };
+    case 'extension-storage': {
+      const { entries, skipped, warnings } = extensionEntries(value as Record<string, unknown>);
+      return { entries: sorted(entries), skipped, warnings };
+    }
+    case 'keystore': {
+      const { entry, warning } = keystoreEntry(parseKeystore(value));
+      return { entries: [entry], skipped: [], warnings: warning ? [warning] : [] };
+    }
+    case 'batch':
+    case 'subwallet-batch': {
+      if (options.password === undefined) {
+        throw new KeyportError(
+          'PASSWORD_REQUIRED',
+          'a batch file needs its batch password (options.password)',
+        );
+      }
+      const batchValue = Array.isArray(value) ? value[0] : value;
+      const converted = keystoreEntries(
+        await openBatch(batchValue, options.password, options.scrypt ? { scrypt: options.scrypt } : {}),
+      );
+      return withSorted(converted);
+    }
+    case 'apps-accounts': {
+      const items = parseAppsAccounts(value);
+      const keystores = items.flatMap((i) => (i.kind === 'keystore' ? [i.keystore] : []));
+      const converted = keystoreEntries(keystores);
+      const byKey = new Map(converted.entries.map((e) => [e.key, e]));
+      const skipped = [...converted.skipped];
+      items.forEach((item, index) => {
+        if (item.kind !== 'external') return;
+        if (item.meta.isInjected) {
+          skipped.push({
+            index,
+            reason: 'an extension (injected) account: Apps never stores it; move it with the extension',
+          });
+          return;
+        }
+        const entry = externalEntry(item, options);
+        if (byKey.has(entry.key))
+          skipped.push({
+            key: entry.key,
+            index,
+            reason: 'a keyless copy of an account the file also holds with its key',
+          });
+        else byKey.set(entry.key, entry);
+      });
+      return withSorted({ entries: [...byKey.values()], skipped, warnings: converted.warnings });
+    }
+    case 'address-book':
+      return withSorted(addressBookEntries(parseAddressBook(value), options));
+    default:
+      if (SECRET_FORMATS.has(detected.format)) {
+        throw new KeyportError(
+          'UNSUPPORTED_FORMAT',
+          `this looks like a ${detected.format}, a secret, not a storage export: derive the account from it instead`,
+          { format: detected.format },
+        );
+      }
+      throw new KeyportError(
+        'INVALID_INPUT',
+        `not an input keyport can import: ${'reason' in detected ? detected.reason : detected.format}`,
+      );
+  }
+}
+
+function withSorted(c: Converted): Omit<ImportSource, 'format' | 'inner'> {
+  return { entries: sorted(c.entries), skipped: c.skipped, warnings: c.warnings };
+}
+
+/**
+ * Reads any input keyport imports and returns its storage items, each key with its exact
+ * string: a keyport bundle (plain, or encrypted with `passphrase`); `JSON.stringify(localStorage)`
+ * output, raw or as copied from a console ('…', "…", `…`, double-encoded, the wiki's
+ * `raw = '…'` line; BOM and CRLF tolerated); an extension storage dump; a keystore; a batch file
+ * (with `password`); Apps' export-all and address-book arrays. Nothing is written anywhere.
+ *
+ * @throws INVALID_INPUT (unrecognised or malformed), UNSUPPORTED_FORMAT (a mnemonic or seed, a
+ * bundle of another format), UNSUPPORTED_VERSION, CHECKSUM_MISMATCH, PASSWORD_REQUIRED,
+ * WRONG_PASSWORD, CORRUPT_DATA, and core's keystore errors.
+ * @example const source = await readImportInput(fileText, { passphrase, now: Date.now })
+ */
+export async function readImportInput(text: string, options: ReadImportOptions = {}): Promise<ImportSource> {
+  const { detected, value } = inspectText(text);
+  if (detected.format === 'console-copy') {
+    const body = await fromValue(value, detected.inner, text, options);
+    const warnings = detected.ambiguous
+      ? [
+          'the quoted text reads as JSON both as a JavaScript string (used) and as written; if you added the quotes yourself, remove them and import again',
+          ...body.warnings,
+        ]
+      : body.warnings;
+    return { format: 'console-copy', inner: detected.inner.format, ...body, warnings };
+  }
+  return { format: detected.format, ...(await fromValue(value, detected, text, options)) };
+}

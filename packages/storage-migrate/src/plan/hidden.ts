@@ -1,0 +1,148 @@
+// What Polkadot-JS Apps would not show after an import, and what to do about it
+// (formats.md §2.2, §3.2, §3.3, §3.6; ui-keyring Keyring.loadAll / loadAccount / loadAddress).
+import { availableNetworks } from '@polkadot/networks';
+import { classifyKey, type EntryKind } from '../classify.ts';
+import { readRecord } from './records.ts';
+
+/** Why Apps would not show an entry. */
+export type HiddenReason =
+  | 'legacy-key' // account:<ss58>: ui-keyring's regex wants 0x
+  | 'uppercase-key' // loaded, then saved again under the lowercase key (two copies)
+  | 'unreadable' // not JSON of an object with a meta object: loadAll logs and skips it
+  | 'no-key-record' // an account without `encoded`: loadAccount skips it
+  | 'testing' // meta.isTesting: loadAccount skips stored dev accounts
+  | 'genesis' // meta.genesisHash (or a contract's): only shown on that chain
+  | 'recent-expired' // an isRecent address older than ui-keyring's expiry: deleted on load
+  | 'storage-off'; // settings.storage is not 'on'
+
+/** One thing Apps would hide, with the fix. */
+export interface HiddenNotice {
+  readonly key: string;
+  readonly kind: EntryKind;
+  readonly reason: HiddenReason;
+  readonly detail: string;
+  readonly fix: string;
+}
+
+// ui-keyring compares Date.now() - whenCreated (ms) with 24*60*60: about 86 seconds.
+const RECENT_EXPIRY_MS = 24 * 60 * 60;
+const PREFIX_0X = /^(account|address|contract):0x[0-9a-f]*/;
+
+function networkName(genesisHash: string): string {
+  const n = availableNetworks.find((net) => net.genesisHash.includes(genesisHash as `0x${string}`));
+  return n ? n.displayName : `the chain with genesis ${genesisHash.slice(0, 10)}…`;
+}
+
+/**
+ * Why Apps would hide the entry `key` holding `value`, if it would.
+ *
+ * @example hiddenNotices('account:0x…', '{"encoded":…,"meta":{"genesisHash":"0x91b1…"}}', {})[0].reason // 'genesis'
+ */
+export function hiddenNotices(key: string, value: string, at: { now?: () => number }): HiddenNotice[] {
+  const kind = classifyKey(key);
+  if (kind !== 'account' && kind !== 'address' && kind !== 'contract') return [];
+  const notice = (reason: HiddenReason, detail: string, fix: string): HiddenNotice => ({
+    key,
+    kind,
+    reason,
+    detail,
+    fix,
+  });
+  if (!PREFIX_0X.test(key)) {
+    return [
+      notice(
+        'legacy-key',
+        'the key is not 0x-hex (an old Apps layout); Apps ignores it',
+        'restore this account from its JSON file or secret, or keep it only as a backup',
+      ),
+    ];
+  }
+  const out: HiddenNotice[] = [];
+  if (/[A-F]/.test(key.slice(key.indexOf(':') + 3))) {
+    out.push(
+      notice(
+        'uppercase-key',
+        'the hex in the key is uppercase; Apps saves a second, lowercase copy on load',
+        'none needed; remove the uppercase key afterwards if you like',
+      ),
+    );
+  }
+  const { json, meta } = readRecord(value);
+  if (json === undefined || meta === undefined) {
+    out.push(
+      notice(
+        'unreadable',
+        'the value is not a JSON object with meta; Apps skips it ("Keyring: Unable to load")',
+        'import this entry from a correct export (its JSON file) instead',
+      ),
+    );
+    return out;
+  }
+  if (kind === 'account' && meta.isTesting === true) {
+    out.push(
+      notice(
+        'testing',
+        'marked isTesting: Apps never loads stored test accounts',
+        'restore it from its JSON file after removing isTesting, or from its secret',
+      ),
+    );
+  } else if (kind === 'account' && !json.encoded) {
+    out.push(
+      notice(
+        'no-key-record',
+        'an account record without encoded: Apps skips it',
+        're-add the account as external (QR/Ledger/multisig) or restore it from its JSON file',
+      ),
+    );
+  }
+  const genesis =
+    typeof meta.genesisHash === 'string' && meta.genesisHash !== '' ? meta.genesisHash : undefined;
+  const contract = meta.contract as { genesisHash?: unknown } | undefined;
+  const contractGenesis = typeof contract?.genesisHash === 'string' ? contract.genesisHash : undefined;
+  const bound = kind === 'contract' ? (contractGenesis ?? genesis) : genesis;
+  if (bound !== undefined) {
+    out.push(
+      notice(
+        'genesis',
+        `tied to ${networkName(bound)}: Apps shows it only when connected to that chain`,
+        kind === 'account'
+          ? `connect Apps to ${networkName(bound)}, or allow the account on any network`
+          : `connect Apps to ${networkName(bound)}`,
+      ),
+    );
+  }
+  if (kind === 'address' && meta.isRecent && at.now !== undefined) {
+    const created = typeof meta.whenCreated === 'number' ? meta.whenCreated : 0;
+    if (at.now() - created > RECENT_EXPIRY_MS) {
+      out.push(
+        notice(
+          'recent-expired',
+          'a "recent" address: Apps deletes it on the next load',
+          'save it to the address book in Apps',
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * The settings notice: Apps only offers in-browser accounts when `settings.storage` is 'on'
+ * (the default has been 'off' since ui-settings 2.10.1).
+ *
+ * @example storageNotice(undefined) // { reason: 'storage-off', … }
+ */
+export function storageNotice(settings: string | null): HiddenNotice | undefined {
+  const { json } = settings === null ? {} : readRecord(settings);
+  if (json?.storage === 'on') return undefined;
+  return {
+    key: 'settings',
+    kind: 'settings',
+    reason: 'storage-off',
+    detail:
+      settings === null
+        ? 'no settings: Apps starts with in-browser account storage off'
+        : 'settings.storage is not "on": in-browser account storage is off',
+    fix: 'in Apps open Settings → General, set "in-browser account creation" to allowed, and save',
+  };
+}
