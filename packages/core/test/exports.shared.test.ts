@@ -1,0 +1,79 @@
+// Pins the runtime names @keyport/core exports, so any change to the public API shows in
+// review. Whoever adds or removes an export updates this list in the same commit.
+import { describe, expect, it } from 'vitest';
+import * as core from '../src/index.ts';
+
+const EXPORTED = [
+  'ACCEPTED_SCRYPT',
+  'BIP39_ENGLISH',
+  'COMPAT_SCRYPT',
+  'DEFAULT_SCRYPT',
+  'DEV_PHRASE',
+  'KEY_TYPES',
+  'KeyportError',
+  'MAC_LENGTH',
+  'MAX_APPS_EXPORT_LENGTH',
+  'MAX_BATCH_LENGTH',
+  'MAX_KEYSTORE_LENGTH',
+  'MAX_SS58_PREFIX',
+  'MNEMONIC_WORD_COUNTS',
+  'NONCE_LENGTH',
+  'PKCS8_DIVIDER',
+  'PKCS8_HEADER',
+  'SALT_LENGTH',
+  'SCRYPT_HEADER_LENGTH',
+  'VAULT_PRESETS',
+  'accountId',
+  'assertMnemonic',
+  'assertScryptParams',
+  'changeKeystorePassword',
+  'checkMnemonic',
+  'createAddressBook',
+  'createAppsAccounts',
+  'createBatch',
+  'createKeystore',
+  'decodePkcs8',
+  'decodeSs58',
+  'deriveAccount',
+  'describeKeystore',
+  'detectFormat',
+  'encodePkcs8',
+  'encodeSs58',
+  'ensure',
+  'formatAddress',
+  'isKeyportError',
+  'isMnemonicWord',
+  'isSs58Address',
+  'isValidSs58Prefix',
+  'listNetworks',
+  'normaliseMnemonic',
+  'openBatch',
+  'openData',
+  'openKeystore',
+  'openLegacyData',
+  'pairFromSecret',
+  'parseAddressBook',
+  'parseAppsAccounts',
+  'parseBatch',
+  'parseKeystore',
+  'passwordBytes',
+  'readJsonInput',
+  'readScryptHeader',
+  'resolveNetwork',
+  'sealData',
+  'suggestMnemonicWord',
+  'wasmScrypt',
+  'wipe',
+];
+
+describe('@keyport/core entry', () => {
+  it('exports exactly the pinned names (a changed API must change this list)', () => {
+    expect(Object.keys(core).sort()).toEqual(EXPORTED);
+  });
+
+  it('exports no default and nothing undefined', () => {
+    expect('default' in core).toBe(false);
+    for (const [name, value] of Object.entries(core))
+      expect([name, value === undefined]).toEqual([name, false]);
+  });
+});
