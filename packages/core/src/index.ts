@@ -52,6 +52,7 @@ export {
   type KeystoreJson,
   type KeystoreMeta,
   type KeystoreSource,
+  type KeystoreV3Json,
   type KeystoreVersion,
   type KeyType,
   MAX_KEYSTORE_LENGTH,

@@ -41,7 +41,7 @@ describe('createKeystore → openKeystore', () => {
           ...opts,
         });
         const text = JSON.stringify(json);
-        const acc = await openKeystore(text, pw, opts);
+        const acc = await openKeystore(text, pw, { ...opts, ss58: a.ss58 }); // ecdsa/eth files hold no prefix
         expect(acc.type).toBe(a.type);
         expect(u8aToHex(acc.publicKey)).toBe(u8aToHex(a.publicKey));
         expect(u8aToHex(acc.secretKey)).toBe(u8aToHex(a.secretKey));

@@ -12,7 +12,7 @@ import { type OpenKeystoreOptions, openKeystore } from './open.ts';
 import { pairFromSecret } from './pair.ts';
 import { MAX_KEYSTORE_LENGTH } from './parse.ts';
 import { encodePkcs8 } from './pkcs8.ts';
-import { KEY_TYPES, type KeystoreJson, type KeystoreMeta } from './types.ts';
+import { KEY_TYPES, type KeystoreMeta, type KeystoreV3Json } from './types.ts';
 
 /** What createKeystore needs: an UnlockedAccount, or just its type, keys and meta. */
 export type KeystoreSource = Pick<UnlockedAccount, 'type' | 'publicKey' | 'secretKey'> & {
@@ -78,7 +78,7 @@ export async function createKeystore(
   account: KeystoreSource,
   password: string | Uint8Array,
   options: CreateKeystoreOptions = {},
-): Promise<KeystoreJson> {
+): Promise<KeystoreV3Json> {
   checkSource(account);
   const meta = readJsonInput(account.meta ?? {}, { maxLength: MAX_KEYSTORE_LENGTH, what: 'meta' });
   if (!isJsonObject(meta))
@@ -119,7 +119,7 @@ export async function changeKeystorePassword(
   oldPassword: string | Uint8Array,
   newPassword: string | Uint8Array,
   options: OpenKeystoreOptions & CreateKeystoreOptions = {},
-): Promise<KeystoreJson> {
+): Promise<KeystoreV3Json> {
   const account = await openKeystore(input, oldPassword, options);
   try {
     return await createKeystore(account, newPassword, {

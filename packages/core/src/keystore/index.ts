@@ -39,6 +39,7 @@ export {
   type KeystoreEncoding,
   type KeystoreJson,
   type KeystoreMeta,
+  type KeystoreV3Json,
   type KeystoreVersion,
   type KeyType,
 } from './types.ts';

@@ -34,3 +34,8 @@ export interface KeystoreJson {
   address: string;
   meta: KeystoreMeta;
 }
+
+/** What keyport writes: a version 3 keystore (the shape polkadot-js's pair.toJson returns). */
+export type KeystoreV3Json = KeystoreJson & {
+  encoding: { content: ['pkcs8', KeyType]; type: EncryptionKind[]; version: '3' };
+};
