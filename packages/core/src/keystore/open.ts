@@ -97,12 +97,22 @@ export async function openKeystore(
         { field: 'address', type },
       );
     }
-    const ss58 = options.ss58 ?? decodeAddressField(json.address).ss58 ?? 42;
+    let address: string;
+    try {
+      address = formatAddress(
+        pair.publicKey,
+        type,
+        options.ss58 ?? decodeAddressField(json.address).ss58 ?? 42,
+      );
+    } catch (e) {
+      pair.secretKey.fill(0);
+      throw e;
+    }
     return {
       type,
       publicKey: pair.publicKey,
       secretKey: pair.secretKey,
-      address: formatAddress(pair.publicKey, type, ss58),
+      address,
       meta: json.meta,
       version: json.encoding.version,
       ...(scrypt ? { scrypt } : {}),
