@@ -45,6 +45,8 @@ export function wireRestore(ctx: PageContext): void {
 
   input.addEventListener('change', () => {
     const file = input.files?.[0];
+    // Cleared so that choosing the same file again (after an undo, say) loads it again.
+    input.value = '';
     if (file) void load(file);
   });
   zone.addEventListener('dragover', (event) => {

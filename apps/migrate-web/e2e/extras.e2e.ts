@@ -1,0 +1,218 @@
+// Check passwords in workers, the bookmarklet on another origin, first-load size, CSP, safety.
+
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { decodeBundle, dumpStorage, encodeBundle, MemoryStorage } from '@keyport/storage-migrate';
+import { HEADER_CSP, META_CSP } from '../scripts/csp.mjs';
+import type { Env } from './env.ts';
+import { assert, assertSameStorage, newComputer, readStorage, shot, test } from './harness.ts';
+import { attributesAndUrl, DEMO_ACCOUNTS, loadFile, openPage } from './pages.ts';
+
+/** A stand-in for a hosted Apps: another origin (localhost, another port), no CSP, empty storage. */
+async function fakeApps(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(
+      '<!doctype html><html><head><link rel="icon" href="data:,"><title>Fake Apps</title></head><body><div id="root"><h1>Fake Polkadot-JS Apps</h1></div></body></html>',
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://localhost:${port}/`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** Registers the remaining tests. */
+export function registerExtraTests(env: Env): void {
+  test('check passwords: scrypt in workers with progress; right ones unlock, a wrong one is flagged; cancel stops', async () => {
+    const b = await newComputer(env.browser, env.monitor, 'B5');
+    const page = await openPage(b, env.url);
+    await loadFile(page, env.plainBundle);
+    await page.locator('#check').waitFor({ state: 'visible' });
+    const [first, second, third] = DEMO_ACCOUNTS;
+    assert(first && second && third, 'demo accounts');
+    await page.getByLabel(`Password for ${first.name} (${first.type})`).fill(first.password);
+    await page.getByLabel(`Password for ${second.name} (${second.type})`).fill(second.password);
+    await page.getByLabel(`Password for ${third.name} (${third.type})`).fill('definitely wrong');
+    const ticks: number[] = [];
+    await page.exposeFunction('keyportTick', (n: number) => ticks.push(n));
+    // The page must stay responsive while scrypt runs: count animation frames meanwhile.
+    // (A string, so tsx's helpers never end up inside the page.)
+    await page.evaluate(`(() => {
+      let n = 0;
+      const loop = () => { n++; window.keyportTick(n); if (n < 400) requestAnimationFrame(loop); };
+      requestAnimationFrame(loop);
+    })()`);
+    const started = ticks.length;
+    await page.getByRole('button', { name: 'Check passwords' }).click();
+    await page.locator('#check-status', { hasText: 'passwords unlock' }).waitFor({ timeout: 60_000 });
+    const results = await page.locator('#check-results li').allInnerTexts();
+    assert(results.length === 3, `results: ${results.join(' | ')}`);
+    assert(
+      results.filter((r) => r.includes('the password unlocks it')).length === 2,
+      `results: ${results.join(' | ')}`,
+    );
+    assert(
+      results.some((r) => r.includes(third.name) && r.includes('wrong password')),
+      `results: ${results.join(' | ')}`,
+    );
+    assert(
+      (await page.locator('#check-progress').getAttribute('value')) === '3',
+      'progress did not reach the end',
+    );
+    assert(
+      ticks.length - started > 5,
+      `the page froze: only ${ticks.length - started} frames during the check`,
+    );
+    await shot(page, 'B-check-passwords');
+
+    await page.getByRole('button', { name: 'Check passwords' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('#check-status', { hasText: 'Cancelled' }).waitFor({ timeout: 30_000 });
+    assert(
+      await page.getByRole('button', { name: 'Check passwords' }).isEnabled(),
+      'Check passwords stays disabled after cancel',
+    );
+    const secrets = await attributesAndUrl(page);
+    for (const { password } of DEMO_ACCOUNTS)
+      assert(!secrets.includes(password), 'a password is in the DOM or URL');
+    await shot(page, 'B-check-cancelled');
+    await b.close();
+  });
+
+  test('bookmarklet on another origin: dumps the same v1 bundle, imports a plain bundle, undoes it', async () => {
+    const apps = await fakeApps();
+    try {
+      const site = await newComputer(env.browser, env.monitor, 'page');
+      const migrate = await openPage(site, env.url);
+      await migrate.locator('#bookmarklet summary').click();
+      const link = migrate.locator('#bookmarklet-link');
+      await link.waitFor();
+      const href = (await link.getAttribute('href')) as string;
+      assert(
+        href.startsWith('javascript:') && href.length < 64_000,
+        `bookmarklet href (${href.length} chars)`,
+      );
+      await shot(migrate, 'page-bookmarklet');
+      await site.close();
+
+      const c = await newComputer(env.browser, env.monitor, 'Apps');
+      const page = await c.newPage();
+      await page.goto(apps.url);
+      // What a bookmark does: the browser runs the javascript: URL in the Apps tab.
+      const runBookmarklet = () =>
+        page.evaluate((url) => {
+          const a = document.createElement('a');
+          a.href = url;
+          a.id = 'run-bookmarklet';
+          document.body.append(a);
+          a.click();
+          a.remove();
+        }, href);
+      await runBookmarklet();
+      await page.locator('#keyport-bookmarklet').waitFor();
+      assert(
+        (await page.locator('#keyport-bookmarklet code').innerText()) === new URL(apps.url).origin,
+        'overlay origin',
+      );
+      await shot(page, 'apps-bookmarklet-open');
+      await page.locator('#kp-file').setInputFiles(env.plainBundle);
+      await page.locator('#keyport-bookmarklet p', { hasText: 'Import will write 11 entries' }).waitFor();
+      const [undoDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Import', exact: true }).click(),
+      ]);
+      await page.locator('#keyport-bookmarklet p', { hasText: 'Imported 11 entries' }).first().waitFor();
+      assertSameStorage(await readStorage(page), env.aStorage, 'Apps storage after the bookmarklet import');
+      await shot(page, 'apps-bookmarklet-imported');
+      const undoText = readFileSync(await undoDownload.path(), 'utf8');
+      const undo = await decodeBundle(undoText);
+      assert(undo.undo?.absent.length === 11, 'the undo bundle does not list the 11 created keys');
+
+      const [dump] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download localStorage bundle' }).click(),
+      ]);
+      const dumpText = readFileSync(await dump.path(), 'utf8');
+      const decoded = await decodeBundle(dumpText); // the library checks format, summary and checksum
+      assert(decoded.origin === new URL(apps.url).origin, 'dump origin');
+      const expected = await encodeBundle(
+        dumpStorage(new MemoryStorage(env.aStorage), {
+          origin: decoded.origin,
+          now: () => Date.parse(decoded.createdAt),
+        }),
+      );
+      assert(dumpText === expected, 'the bookmarklet dump differs from the library dump of the same storage');
+
+      await page.getByRole('button', { name: 'Undo import' }).click();
+      await page.locator('#keyport-bookmarklet p', { hasText: 'Undone' }).waitFor();
+      assert(Object.keys(await readStorage(page)).length === 0, 'undo left entries behind');
+      await shot(page, 'apps-bookmarklet-undone');
+      await c.close();
+    } finally {
+      await apps.close();
+    }
+  });
+
+  test('first load: JS before the first click is small; CSP header and meta are in force', async () => {
+    const d = await newComputer(env.browser, env.monitor, 'D');
+    const page = await d.newPage();
+    const scripts: { url: string; body: Buffer }[] = [];
+    page.on('response', async (res) => {
+      if (res.request().resourceType() === 'script') scripts.push({ url: res.url(), body: await res.body() });
+    });
+    const response = await page.goto(env.url);
+    await page.waitForLoadState('networkidle');
+    assert(response?.headers()['content-security-policy'] === HEADER_CSP, 'CSP header missing');
+    const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert(meta === META_CSP, 'CSP meta missing');
+    const gz = scripts.reduce((n, s) => n + gzipSync(s.body).length, 0);
+    console.log(`    first-load JS: ${scripts.length} file(s), ${gz} bytes gzip`);
+    assert(gz <= 50 * 1024, `first-load JS is ${gz} bytes gzip`);
+    // The CSP really blocks: an inline script and a request out are refused.
+    const blocked = await page.evaluate(async () => {
+      const s = document.createElement('script');
+      s.textContent = 'window.inlineRan = true';
+      document.head.append(s);
+      let fetchBlocked = false;
+      try {
+        await fetch('https://example.com/');
+      } catch {
+        fetchBlocked = true;
+      }
+      return { inline: (window as unknown as { inlineRan?: boolean }).inlineRan === true, fetchBlocked };
+    });
+    assert(!blocked.inline && blocked.fetchBlocked, `CSP not enforced: ${JSON.stringify(blocked)}`);
+    // Narrow window: readable, nothing wider than the screen.
+    await page.setViewportSize({ width: 360, height: 800 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert(overflow <= 0, `page is ${overflow}px wider than a 360px window`);
+    await shot(page, 'narrow-window');
+    // Keyboard: Tab reaches the passphrase field and the download button.
+    await page.keyboard.press('Tab');
+    const order: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      order.push(
+        await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName || ''),
+      );
+      await page.keyboard.press('Tab');
+    }
+    assert(
+      order.includes('backup-passphrase') && order.includes('download') && order.includes('bundle-file'),
+      `tab order: ${order.join(', ')}`,
+    );
+    await d.close();
+  });
+
+  test('safety: no request left 127.0.0.1/localhost; no console message holds a password; no page error', async () => {
+    const outside = env.monitor.outside();
+    assert(outside.length === 0, `requests out: ${outside.join(', ')}`);
+    const leaks = env.monitor.console.filter(
+      (line) => DEMO_ACCOUNTS.some((a) => line.includes(a.password)) || line.includes('passphrase \u00e9'),
+    );
+    assert(leaks.length === 0, `console leaks: ${leaks.join('\n')}`);
+    const errors = env.monitor.pageErrors;
+    assert(errors.length === 0, `page errors: ${errors.join('\n')}`);
+  });
+}
