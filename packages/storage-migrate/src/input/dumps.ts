@@ -19,11 +19,19 @@ export function isStringRecord(obj: Record<string, unknown>): boolean {
 // A fork with its own EXTENSION_PREFIX keeps records under `<prefix>accounts:account:0x…`.
 const PREFIXED = /^.+accounts:((?:account|address|contract):0x[0-9a-f]*)$/;
 
-/** True when `obj` looks like chrome.storage.local of a polkadot-js-style extension. */
+const EXTENSION_KEY = /^metadata:0x[0-9a-f]+$|^(authUrls|defaultAuthAccounts)$/;
+
+/**
+ * True when `obj` looks like chrome.storage.local of a polkadot-js-style extension: a keyring
+ * record or a chain metadata entry stored as an object.
+ */
 export function isExtensionStorage(obj: Record<string, unknown>): boolean {
   return Object.entries(obj).some(
     ([k, v]) =>
-      (KEYRING_KEY.test(k) || PREFIXED.test(k)) && typeof v === 'object' && v !== null && !Array.isArray(v),
+      (KEYRING_KEY.test(k) || PREFIXED.test(k) || EXTENSION_KEY.test(k)) &&
+      typeof v === 'object' &&
+      v !== null &&
+      !Array.isArray(v),
   );
 }
 

@@ -1,0 +1,151 @@
+// planImport: new / identical / conflict by kind, the conflict policies, the keyed-versus-keyless
+// guard, and what Apps would hide after the import (with the fix).
+import { COMPAT_SCRYPT, createKeystore, type KeystoreJson } from '@keyport/core';
+import { nodeScrypt } from '@keyport/core/scrypt-node';
+import { account, type HarnessAccount, keylessJson, throwsWithCode } from '@keyport/test-harness';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { planImport } from '../src/plan/plan.ts';
+import { MemoryStorage, snapshot } from '../src/storage.ts';
+
+let alice: HarnessAccount;
+let keyed: KeystoreJson;
+let keyedAgain: KeystoreJson;
+
+beforeAll(async () => {
+  await cryptoWaitReady();
+  [alice] = fc.sample(account({ types: ['sr25519'], meta: {} }), { numRuns: 1, seed: 7 }) as [HarnessAccount];
+  keyed = await createKeystore(alice, 'one', { params: COMPAT_SCRYPT, scrypt: nodeScrypt });
+  keyedAgain = await createKeystore(alice, 'two', { params: COMPAT_SCRYPT, scrypt: nodeScrypt });
+});
+
+const src = (record: Record<string, string>) => ({
+  entries: Object.entries(record).map(([key, value]) => ({ key, value })),
+});
+const KEYS = { account: 'account:0x01', address: 'address:0x02', contract: 'contract:0x03' };
+
+describe('planImport', () => {
+  it('classifies each item as new, identical or conflict, by kind, and reads without writing', () => {
+    const target = new MemoryStorage({ [KEYS.address]: 'same', settings: '{"a":1}', lcUrl: 'x' });
+    const before = JSON.stringify(snapshot(target));
+    const plan = planImport(
+      src({ [KEYS.account]: 'n', [KEYS.address]: 'same', settings: '{"a":2}', other: 'o' }),
+      target,
+    );
+    expect(plan.entries.map((e) => [e.key, e.kind, e.status, e.write])).toEqual([
+      [KEYS.account, 'account', 'new', true],
+      [KEYS.address, 'address', 'identical', false],
+      ['settings', 'settings', 'conflict', false],
+      ['other', 'other', 'new', true],
+    ]);
+    expect(plan.counts).toEqual({ new: 2, identical: 1, conflict: 1, write: 2, keep: 1, guarded: 0 });
+    expect(plan.byKind.settings.conflict).toBe(1);
+    expect(JSON.stringify(snapshot(target))).toBe(before);
+  });
+
+  it("policies: 'keep' (default) keeps, 'replace' writes, a map decides per key (unlisted: keep)", () => {
+    const target = new MemoryStorage({ a: '1', b: '1', c: '1' });
+    const incoming = src({ a: '2', b: '2', c: '2' });
+    expect(planImport(incoming, target).counts.write).toBe(0);
+    expect(planImport(incoming, target, { policy: 'replace' }).counts.write).toBe(3);
+    const map = planImport(incoming, target, { policy: { a: 'replace', b: 'keep' } });
+    expect(map.entries.map((e) => e.write)).toEqual([true, false, false]);
+    throwsWithCode(
+      () => planImport(incoming, target, { policy: { a: 'overwrite' } as never }),
+      'INVALID_INPUT',
+    );
+    throwsWithCode(() => planImport(incoming, target, { policy: 'merge' as never }), 'INVALID_INPUT');
+    throwsWithCode(
+      () => planImport({ entries: [...incoming.entries, { key: 'a', value: '3' }] }, target),
+      'INVALID_INPUT',
+    );
+  });
+
+  it('never replaces an account holding a key with a keyless or unreadable record unless forced', () => {
+    const key = alice.storageKey;
+    const target = new MemoryStorage({ [key]: JSON.stringify(keyed) });
+    for (const incoming of [
+      JSON.stringify(keylessJson(alice)),
+      JSON.stringify({ ...keyed, encoded: undefined }),
+      'not json',
+    ]) {
+      const plan = planImport(src({ [key]: incoming }), target, { policy: 'replace' });
+      expect([plan.entries[0]!.write, plan.entries[0]!.keptBecause, plan.counts.guarded]).toEqual([
+        false,
+        'keyless-over-keyed',
+        1,
+      ]);
+      expect(
+        planImport(src({ [key]: incoming }), target, { policy: 'replace', force: true }).entries[0]!.write,
+      ).toBe(true);
+    }
+    // keyed over keyed (another password) and keyed over keyless follow the policy
+    expect(
+      planImport(src({ [key]: JSON.stringify(keyedAgain) }), target, { policy: 'replace' }).entries[0]!.write,
+    ).toBe(true);
+    const keyless = new MemoryStorage({ [key]: JSON.stringify(keylessJson(alice)) });
+    expect(
+      planImport(src({ [key]: JSON.stringify(keyed) }), keyless, { policy: 'replace' }).entries[0]!.write,
+    ).toBe(true);
+  });
+
+  it('reports what Apps would hide, with a fix for each', () => {
+    const polkadot = '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3';
+    const rec = (meta: Record<string, unknown>, extra: Record<string, unknown> = { encoded: 'x' }) =>
+      JSON.stringify({ address: '5F', ...extra, meta });
+    const plan = planImport(
+      src({
+        [alice.storageKey]: JSON.stringify({ ...keyed, meta: { ...keyed.meta, genesisHash: polkadot } }),
+        'account:0x04': rec({ isTesting: true }),
+        'account:0x05': rec({ name: 'no key' }, {}),
+        'account:0x06': '{"name":"a \\"b" c"}',
+        'account:5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY': rec({}),
+        'account:0xABCD': rec({}),
+        'address:0x07': rec({ isRecent: true, whenCreated: 1000 }),
+        'address:0x08': rec({ isRecent: true, whenCreated: 1_700_000_000_000 - 10_000 }),
+        'contract:0x09': rec({ contract: { abi: '{}', genesisHash: polkadot } }),
+        settings: '{"storage":"off"}',
+      }),
+      new MemoryStorage(),
+      { now: () => 1_700_000_000_000 },
+    );
+    const reasons = plan.hidden.map((h) => `${h.key} ${h.reason}`).sort();
+    expect(reasons).toEqual(
+      [
+        `${alice.storageKey} genesis`,
+        'account:0x04 testing',
+        'account:0x05 no-key-record',
+        'account:0x06 unreadable',
+        'account:5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY legacy-key',
+        'account:0xABCD uppercase-key',
+        'address:0x07 recent-expired',
+        'contract:0x09 genesis',
+        'settings storage-off',
+      ].sort(),
+    );
+    expect(plan.hidden.find((h) => h.reason === 'genesis')!.detail).toContain('Polkadot');
+    for (const h of plan.hidden) expect(h.fix.length).toBeGreaterThan(10);
+  });
+
+  it('settings: the storage-off notice follows the settings Apps will have after the import', () => {
+    const withKey = { [alice.storageKey]: JSON.stringify(keyed) };
+    const on = '{"storage":"on"}';
+    const reason = (
+      record: Record<string, string>,
+      target: Record<string, string>,
+      policy: 'keep' | 'replace' = 'keep',
+    ) =>
+      planImport(src(record), new MemoryStorage(target), { policy })
+        .hidden.filter((h) => h.kind === 'settings')
+        .map((h) => h.reason);
+    expect(reason(withKey, {})).toEqual(['storage-off']);
+    expect(reason(withKey, { settings: on })).toEqual([]);
+    expect(reason({ ...withKey, settings: on }, {})).toEqual([]);
+    expect(reason({ ...withKey, settings: '{"storage":"off"}' }, { settings: on })).toEqual([]);
+    expect(reason({ ...withKey, settings: '{"storage":"off"}' }, { settings: on }, 'replace')).toEqual([
+      'storage-off',
+    ]);
+    expect(reason({ 'address:0x01': '{"address":"5F","meta":{}}' }, {})).toEqual([]);
+  });
+});
