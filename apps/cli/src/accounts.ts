@@ -5,6 +5,7 @@ import {
   type AppsExternalAccount,
   type BatchExtras,
   type Detected,
+  describeKeystore,
   detectFormat,
   KeyportError,
   type KeystoreJson,
@@ -21,7 +22,10 @@ export type AccountFileFormat = 'keystore' | 'batch' | 'subwallet-batch' | 'apps
 /** What an account file holds. */
 export interface AccountFile {
   readonly format: AccountFileFormat;
-  /** Keystores in file order, each still encrypted with its own account password. */
+  /**
+   * Keystores in file order, each still encrypted with its own account password; keyless
+   * records (see isKeyless) included.
+   */
   readonly keystores: readonly KeystoreJson[];
   /** Apps entries without a key (multisig, QR, hardware, injected). */
   readonly external: readonly AppsExternalAccount[];
@@ -34,6 +38,16 @@ export interface LoadOptions {
   /** Asked for only when the file is a batch: the batch password. */
   readonly batchPassword: () => Promise<string>;
   readonly scrypt: ScryptBackend;
+}
+
+/**
+ * True when a keystore holds no secret: an unencrypted keyless record such as ui-keyring
+ * writes for external, QR, hardware and multisig accounts. Nothing to unlock or re-encrypt.
+ *
+ * @example file.keystores.filter((k) => !isKeyless(k))
+ */
+export function isKeyless(json: KeystoreJson): boolean {
+  return !describeKeystore(json).hasSecret;
 }
 
 /** A one-line, secret-free description of what detectFormat found, for messages. */

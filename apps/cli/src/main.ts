@@ -1,9 +1,9 @@
 // `keyport <command> …`: picks the command, parses its arguments, runs it, and turns every
 // failure into one line on stderr and an exit code (0 ok, 1 input problem, 2 bad usage).
-import { type Command, commandHelp, parseCommand } from './cli/command.ts';
+import { commandHelp, parseCommand } from './cli/command.ts';
 import { describeError, EXIT, UsageError } from './cli/errors.ts';
 import type { Io } from './cli/io.ts';
-import { COMMANDS } from './commands/index.ts';
+import { COMMANDS, type CommandEntry } from './commands/index.ts';
 
 const TOP_HELP = `keyport: back up, move and restore Polkadot-family accounts.
 
@@ -29,24 +29,25 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;
-    const cmd = topic === undefined ? undefined : COMMANDS.find((c) => c.name === topic);
-    if (cmd) io.out(commandHelp(cmd).trimEnd());
+    const entry = topic === undefined ? undefined : COMMANDS.find((c) => c.name === topic);
+    if (entry) io.out(commandHelp(await entry.load(), entry.summary).trimEnd());
     else io[name === undefined ? 'err' : 'out'](TOP_HELP.trimEnd());
     return name === undefined ? EXIT.USAGE : EXIT.OK;
   }
-  const cmd = COMMANDS.find((c) => c.name === name);
-  if (!cmd) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.err(`usage error: unknown command '${name}'; run keyport --help for the list`);
     return EXIT.USAGE;
   }
-  return runCommand(cmd, rest, io);
+  return runCommand(entry, rest, io);
 }
 
-async function runCommand(cmd: Command, argv: readonly string[], io: Io): Promise<number> {
+async function runCommand(entry: CommandEntry, argv: readonly string[], io: Io): Promise<number> {
+  const cmd = await entry.load();
   try {
     const args = parseCommand(cmd, argv);
     if (args.values.help === true) {
-      io.out(commandHelp(cmd).trimEnd());
+      io.out(commandHelp(cmd, entry.summary).trimEnd());
       return EXIT.OK;
     }
     return await cmd.run(io, args);

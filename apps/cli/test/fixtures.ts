@@ -89,9 +89,11 @@ export async function makeFixtures(dir: string): Promise<FixtureFacts> {
     const key = [...items.keys()].find(
       (k) => JSON.parse(items.get(k) as string).address === json.address,
     ) as string;
-    return { address: json.address, publicKey: `0x${Buffer.from(p.publicKey).toString('hex')}`, type, key };
+    const publicKey = `0x${Buffer.from(p.publicKey).toString('hex')}`;
+    return { address: json.address, keyringAddress: p.address, publicKey, type, key };
   });
-  const addresses = uik.map((a) => a.address);
+  // backupAccounts looks accounts up by the pair's address (SS58 of the AccountId, H160 for ethereum).
+  const addresses = uik.map((a) => a.keyringAddress);
   const batch = await uiKeyring.backupAccounts(addresses, SECRETS.batchPassword);
   writeFileSync(join(dir, FIXTURE.batch), JSON.stringify(batch));
   const same = await uiKeyring.backupAccounts(addresses.slice(0, 2), SECRETS.accountPassword);
@@ -107,7 +109,11 @@ export async function makeFixtures(dir: string): Promise<FixtureFacts> {
   uiKeyring.saveAddress(BOOK_ADDRESS, { name: 'Bob (book)' });
   uiKeyring.saveContract(CONTRACT_ADDRESS, {
     name: 'flipper',
-    contract: { abi: '{"spec":{"messages":[]}}', genesisHash: null },
+    // Apps stamps a contract with the connected chain's genesis (here Polkadot's).
+    contract: {
+      abi: '{"spec":{"messages":[]}}',
+      genesisHash: '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3',
+    },
   } as never);
   const storage: Record<string, string> = Object.fromEntries(items);
   storage.settings = JSON.stringify({
@@ -120,7 +126,7 @@ export async function makeFixtures(dir: string): Promise<FixtureFacts> {
   writeFileSync(join(dir, FIXTURE.storage), JSON.stringify(storage));
   return {
     keyringSr25519: { address: pair.address, publicKey: `0x${Buffer.from(pair.publicKey).toString('hex')}` },
-    uik,
+    uik: uik.map(({ address, publicKey, type, key }) => ({ address, publicKey, type, key })),
     externalAddress,
   };
 }

@@ -16,8 +16,6 @@ export interface ParsedArgs {
 /** One `keyport <name>` command. */
 export interface Command {
   readonly name: string;
-  /** One line for `keyport --help`. */
-  readonly summary: string;
   /** The usage line(s), e.g. `keyport inspect <file> [--json]`. */
   readonly usage: string;
   /** Longer help: options and notes. */
@@ -94,7 +92,7 @@ export function choice<T extends string>(
   return v as T;
 }
 
-/** The help text of one command: usage, then details. */
-export function commandHelp(cmd: Command): string {
-  return `usage: ${cmd.usage}\n\n${cmd.summary}\n\n${cmd.help.trimEnd()}\n`;
+/** The help text of one command: usage, its one-line summary, then details. */
+export function commandHelp(cmd: Command, summary: string): string {
+  return `usage: ${cmd.usage}\n\n${summary}\n\n${cmd.help.trimEnd()}\n`;
 }

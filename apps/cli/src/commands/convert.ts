@@ -13,7 +13,7 @@ import {
   unlockMany,
 } from '@keyport/core';
 import { createNodeScryptPool } from '@keyport/core/node-pool';
-import { type AccountFile, loadAccounts } from '../accounts.ts';
+import { type AccountFile, isKeyless, loadAccounts } from '../accounts.ts';
 import { type Command, choice, flag, needString, optString } from '../cli/command.ts';
 import { CliError, EXIT, UsageError } from '../cli/errors.ts';
 import {
@@ -49,7 +49,6 @@ function pick(io: Io, file: AccountFile, account: string | undefined): KeystoreJ
 /** `keyport convert <in> --to keystore|batch|apps-array --out <path> …` */
 export const convert: Command = {
   name: 'convert',
-  summary: 'convert between a keystore, a batch file and an Apps array; re-encrypt on request',
   usage:
     'keyport convert <in> --to keystore|batch|apps-array --out <path> [--password-file <f>] ' +
     '[--account-password-file <f>] [--new-password-file <f>] [--compat] [--account <address>] [--force]',
@@ -185,12 +184,14 @@ needed except to open a batch file). One trailing newline is removed from passwo
 
 async function reencrypt(
   io: Io,
-  keystores: readonly KeystoreJson[],
+  all: readonly KeystoreJson[],
   oldPassword: string,
   newPassword: string,
   params: typeof DEFAULT_SCRYPT,
   pool: ReturnType<typeof createNodeScryptPool>,
 ): Promise<KeystoreJson[]> {
+  // Keyless records hold nothing to re-encrypt: they are carried over as they are.
+  const keystores = all.filter((k) => !isKeyless(k));
   const bar = progressBar(io, 're-encrypting', keystores.length);
   const results = await unlockMany(
     keystores,
@@ -212,5 +213,9 @@ async function reencrypt(
     }
     throw first.error;
   }
-  return results.map((r) => (r.ok ? r.value : (undefined as never)));
+  const next = new Map(keystores.map((k, i) => [k, results[i]]));
+  return all.map((k) => {
+    const r = next.get(k);
+    return r?.ok ? r.value : k;
+  });
 }

@@ -6,7 +6,9 @@ import {
   createKeystore,
   DEFAULT_SCRYPT,
   deriveAccount,
+  isKeyportError,
   KEY_TYPES,
+  KeyportError,
   type KeyType,
   resolveNetwork,
   wipe,
@@ -17,10 +19,27 @@ import { type Command, choice, flag, needString, optString } from '../cli/comman
 import { EXIT, UsageError } from '../cli/errors.ts';
 import { readNewPasswordFile, readPasswordFile, refuseExisting, writeFileAtomic } from '../cli/files.ts';
 
+/**
+ * The library names a mistyped mnemonic word and its nearest BIP39 word. Both are (a typo of)
+ * part of the secret, so on a terminal keyport names the position only.
+ */
+function withoutWords(e: unknown): never {
+  if (isKeyportError(e, 'INVALID_MNEMONIC') && e.details.problem === 'unknown-word') {
+    const { index, unknownCount } = e.details as { index?: number; unknownCount?: number };
+    const more =
+      typeof unknownCount === 'number' && unknownCount > 1 ? ` (${unknownCount} words are unknown)` : '';
+    throw new KeyportError(
+      'INVALID_MNEMONIC',
+      `word ${index ?? '?'} of the mnemonic is not a BIP39 English word${more}; check it against your backup`,
+      { problem: 'unknown-word', ...(typeof index === 'number' ? { index } : {}) },
+    );
+  }
+  throw e;
+}
+
 /** `keyport derive --secret-file <f> …` */
 export const derive: Command = {
   name: 'derive',
-  summary: 'restore an account from a mnemonic, raw seed or dev phrase; optionally export a keystore',
   usage:
     'keyport derive --secret-file <f> [--type sr25519|ed25519|ecdsa|ethereum] [--path <derivation>] ' +
     '[--network <name|prefix>] [--json] [--export <out.json> --password-file <f> [--name <n>] [--compat] [--force]]',
@@ -38,7 +57,8 @@ export const derive: Command = {
   --compat              encrypt with scrypt N=2^15 (wallets that reject the 2^17 default)
   --force               replace --export's file if it exists (otherwise keyport refuses)
 
-The secret and the keystore password are never printed. Notes about input polkadot-js
+The secret and the keystore password are never printed; for a mistyped mnemonic word keyport
+names its position, not the word. Notes about input polkadot-js
 ignores (e.g. ///password on a 0x seed) go to stderr.`,
   options: {
     'secret-file': { type: 'string' },
@@ -88,7 +108,7 @@ ignores (e.g. ///password on a 0x seed) go to stderr.`,
       ss58,
       ...(path === undefined ? {} : { path }),
       ...(name === undefined ? {} : { meta: { name } }),
-    });
+    }).catch(withoutWords);
     try {
       for (const w of account.warnings) io.err(`note: ${w}`);
       const publicKey = u8aToHex(account.publicKey);

@@ -11,7 +11,6 @@ import { summaryLine } from './storage-report.ts';
 /** `keyport dump --storage <snapshot.json> --out <bundle> …` */
 export const dump: Command = {
   name: 'dump',
-  summary: 'write a localStorage snapshot file as a keyport bundle (optionally encrypted)',
   usage:
     'keyport dump --storage <snapshot.json> --out <bundle> [--origin <url>] [--passphrase-file <f>] [--force]',
   help: `A snapshot file is a JSON object of key → string, exactly what JSON.stringify(localStorage)

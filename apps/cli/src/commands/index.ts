@@ -1,12 +1,49 @@
-// Every `keyport` command, in the order `keyport --help` lists them.
+// Every `keyport` command, in the order `keyport --help` lists them. Each command module is
+// loaded only when it runs, so `keyport inspect` never loads ui-keyring or the scrypt pool.
 import type { Command } from '../cli/command.ts';
-import { convert } from './convert.ts';
-import { derive } from './derive.ts';
-import { dump } from './dump.ts';
-import { inspect } from './inspect.ts';
-import { restore } from './restore.ts';
-import { undo } from './undo.ts';
-import { unlock } from './unlock.ts';
+
+/** A command's name and one-line summary, and how to load the rest. */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<Command>;
+}
 
 /** The commands of `keyport`. */
-export const COMMANDS: readonly Command[] = [inspect, unlock, derive, convert, dump, restore, undo];
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'inspect',
+    summary: 'say what a file is and which accounts it holds (no password needed)',
+    load: async () => (await import('./inspect.ts')).inspect,
+  },
+  {
+    name: 'unlock',
+    summary: 'check that every account of a keystore, batch file or Apps array unlocks',
+    load: async () => (await import('./unlock.ts')).unlock,
+  },
+  {
+    name: 'derive',
+    summary: 'restore an account from a mnemonic, raw seed or dev phrase; optionally export it',
+    load: async () => (await import('./derive.ts')).derive,
+  },
+  {
+    name: 'convert',
+    summary: 'convert between a keystore, a batch file and an Apps array; re-encrypt on request',
+    load: async () => (await import('./convert.ts')).convert,
+  },
+  {
+    name: 'dump',
+    summary: 'write a localStorage snapshot file as a keyport bundle (optionally encrypted)',
+    load: async () => (await import('./dump.ts')).dump,
+  },
+  {
+    name: 'restore',
+    summary: 'import a bundle, dump, keystore, batch or Apps array into a snapshot file, with undo',
+    load: async () => (await import('./restore.ts')).restore,
+  },
+  {
+    name: 'undo',
+    summary: 'reverse a restore with the undo bundle it wrote',
+    load: async () => (await import('./undo.ts')).undo,
+  },
+];

@@ -95,7 +95,12 @@ export function inspectCoreFormat(text: string, detected: Detected): InspectRepo
             return { type: e.type ?? null, address: e.address, name: nameOf(e.meta), keyless: true };
           }
           const info = describeKeystore(e.keystore);
-          return { type: info.keyType ?? null, address: info.address, name: info.name ?? null };
+          return {
+            type: info.keyType ?? null,
+            address: info.address,
+            name: info.name ?? null,
+            ...(info.hasSecret ? {} : { keyless: true }),
+          };
         }),
       };
     case 'address-book':
@@ -156,7 +161,6 @@ function printReport(io: Io, r: InspectReport): void {
 /** `keyport inspect <file> [--json]` */
 export const inspect: Command = {
   name: 'inspect',
-  summary: 'say what a file is and which accounts it holds (no password needed)',
   usage: 'keyport inspect <file> [--json]',
   help: `Reads keystores (versions 0-3), batch files, Apps' export-all and address-book arrays,
 keyport bundles (plain or encrypted: only the counts are in clear), localStorage snapshots and

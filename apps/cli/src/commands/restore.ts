@@ -18,7 +18,6 @@ export function undoPath(snapshot: string, now: number): string {
 /** `keyport restore <input> --storage <snapshot.json> …` */
 export const restore: Command = {
   name: 'restore',
-  summary: 'import a bundle, dump, keystore, batch or Apps array into a snapshot file, with undo',
   usage:
     'keyport restore <input> --storage <snapshot.json> [--policy keep|replace] [--dry-run] ' +
     '[--passphrase-file <f>] [--password-file <f>] [--force-keyless] [--json]',

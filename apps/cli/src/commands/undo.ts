@@ -9,7 +9,6 @@ import { flushSnapshot, loadSnapshot } from '../cli/snapshot.ts';
 /** `keyport undo <undo-bundle> --storage <snapshot.json>` */
 export const undo: Command = {
   name: 'undo',
-  summary: 'reverse a restore with the undo bundle it wrote',
   usage: 'keyport undo <undo-bundle> --storage <snapshot.json> [--force] [--passphrase-file <f>]',
   help: `Puts back every item the import replaced and removes every item it created, then replaces
 the snapshot atomically. keyport refuses when an item the import wrote has changed since

@@ -10,7 +10,7 @@ import {
 } from '@keyport/core';
 import { createNodeScryptPool } from '@keyport/core/node-pool';
 import { u8aToHex } from '@polkadot/util';
-import { loadAccounts } from '../accounts.ts';
+import { isKeyless, loadAccounts } from '../accounts.ts';
 import { type Command, flag, needString, optString } from '../cli/command.ts';
 import { describeError, EXIT, errorCode } from '../cli/errors.ts';
 import { readPasswordFile, readText } from '../cli/files.ts';
@@ -38,7 +38,6 @@ function publicFacts(json: KeystoreJson): { publicKey: string | null; type: stri
 /** `keyport unlock <file> --password-file <f> …` */
 export const unlock: Command = {
   name: 'unlock',
-  summary: 'check that every account of a keystore, batch file or Apps array unlocks',
   usage: 'keyport unlock <file> --password-file <f> [--account-password-file <f>] [--json]',
   help: `<file> is a keystore (any version), a batch file ("Export all accounts" of the extension,
 SubWallet's too) or an Apps "export all" array. Every account is decrypted and its secret
@@ -83,14 +82,16 @@ listed on stderr and skipped. Exit 0 only when every account unlocks.`,
       }
       const secretPassword =
         loaded.format === 'batch' || loaded.format === 'subwallet-batch' ? accountPassword : password;
-      for (const x of loaded.external) io.err(`skipped ${x.address}: no key in the file (external account)`);
-      if (loaded.keystores.length === 0) {
+      const keyed = loaded.keystores.filter((k) => !isKeyless(k));
+      const skipped = [...loaded.external, ...loaded.keystores.filter(isKeyless)];
+      for (const x of skipped) io.err(`skipped ${x.address}: no key in the file (external account)`);
+      if (keyed.length === 0) {
         throw new KeyportError('INVALID_INPUT', `${file} holds no account with a key to unlock`);
       }
 
-      const bar = progressBar(io, 'unlocking', loaded.keystores.length);
+      const bar = progressBar(io, 'unlocking', keyed.length);
       const results = await unlockMany(
-        loaded.keystores,
+        keyed,
         async (json) => {
           const account = await openKeystore(json, secretPassword, { scrypt: pool });
           const facts = { publicKey: u8aToHex(account.publicKey), type: account.type };
@@ -104,7 +105,7 @@ listed on stderr and skipped. Exit 0 only when every account unlocks.`,
       const lines: UnlockLine[] = [];
       const names: string[] = [];
       results.forEach((r, i) => {
-        const json = loaded.keystores[i] as KeystoreJson;
+        const json = keyed[i] as KeystoreJson;
         const facts = publicFacts(json);
         names.push(facts.name);
         lines.push(
