@@ -22,10 +22,10 @@ import {
   password,
 } from '@keyport/test-harness';
 import { u8aToHex } from '@polkadot/util';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectSameAccount, SCRYPT_RUNS } from './support.ts';
+import { expectSameAccount, NOW, restoreText, SCRYPT_RUNS } from './support.ts';
 
 beforeAll(async () => {
   await cryptoWaitReady();
@@ -105,6 +105,85 @@ describe("Apps' address-book array", () => {
         expect(parsed).toEqual(entries.map((e) => ({ ...e, name: e.name || e.address })));
       }),
       fcParams(),
+    );
+  });
+});
+
+/** ui-keyring's key for an address of any kind (SS58 or 0x-hex). */
+function keyOf(prefix: string, address: string): string {
+  return prefix + u8aToHex(decodeAddress(address, true));
+}
+
+describe("Apps' arrays into storage", () => {
+  it('export-all: keystores stored unchanged under their account key and open; keyless entries stored keyless with their meta', async () => {
+    // KNOWN GAP (reported): storage-migrate's externalEntry makes keyless entries on an ed25519
+    // keyring, so a keyless ethereum (H160) entry without meta.type throws an untyped Error
+    // ("Expected a valid key to convert"). Such entries are left out here until it is fixed.
+    const importable = items.filter((list) =>
+      list.every((i) => i.pw !== undefined || i.a.type !== 'ethereum'),
+    );
+    await fc.assert(
+      fc.asyncProperty(importable, async (list) => {
+        const entries = await entriesOf(list);
+        const text = JSON.stringify(createAppsAccounts(entries), null, 2);
+        const { source, after } = await restoreText(text);
+        expect(source.format).toBe('apps-accounts');
+        const keys = new Set<string>();
+        for (const [i, item] of list.entries()) {
+          const entry = entries[i]!;
+          if (entry.kind === 'keystore' && item.pw !== undefined) {
+            keys.add(item.a.storageKey);
+            expect(after[item.a.storageKey]).toBe(JSON.stringify(entry.keystore));
+            expectSameAccount(
+              await openKeystore(after[item.a.storageKey], item.pw, { scrypt: nodeScrypt }),
+              item.a,
+            );
+          } else if (entry.kind === 'external') {
+            const key = keyOf('account:', entry.address);
+            keys.add(key);
+            const stored = JSON.parse(after[key]!) as {
+              address: string;
+              encoding: { type: string[] };
+              meta: object;
+            };
+            expect(keyOf('account:', stored.address)).toBe(key);
+            expect(stored.encoding.type).toEqual(['none']);
+            expect(stored.meta).toEqual({ ...entry.meta, isExternal: true });
+          }
+        }
+        expect(Object.keys(after).sort()).toEqual([...keys].sort());
+      }),
+      fcParams(SCRYPT_RUNS),
+    );
+  });
+
+  it('address book: every named entry stored under address:0x<id> with its trimmed name (unnamed ones skipped, as Apps does)', async () => {
+    const entry = fc.record({ address: anyAddress, name: accountName(), isFavorite: fc.boolean() });
+    await fc.assert(
+      // An empty array is refused as "nothing to import" (it could be any list format).
+      fc.asyncProperty(fc.array(entry, { minLength: 1, maxLength: 6 }), async (entries) => {
+        const text = JSON.stringify(createAddressBook(entries), null, 2);
+        const { source, after } = await restoreText(text);
+        expect(source.format).toBe('address-book');
+        // core reads an empty name as the address (Apps' export convention); storage-migrate
+        // trims names, skips blank ones and keeps the first entry of an address.
+        const named = new Map<string, string>();
+        for (const e of entries) {
+          const key = keyOf('address:', e.address);
+          const name = (e.name || e.address).trim();
+          if (name !== '' && !named.has(key)) named.set(key, name);
+        }
+        expect(Object.keys(after).sort()).toEqual([...named.keys()].sort());
+        for (const [key, name] of named) {
+          const stored = JSON.parse(after[key]!) as {
+            address: string;
+            meta: { name: string; whenCreated: number };
+          };
+          expect(keyOf('address:', stored.address)).toBe(key);
+          expect([stored.meta.name, stored.meta.whenCreated]).toEqual([name, NOW]);
+        }
+      }),
+      fcParams(0.3),
     );
   });
 });

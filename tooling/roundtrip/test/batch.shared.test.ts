@@ -17,7 +17,7 @@ import { u8aToHex, u8aToString } from '@polkadot/util';
 import { cryptoWaitReady, jsonDecrypt } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectSameAccount, SCRYPT_RUNS } from './support.ts';
+import { expectSameAccount, expectSameStorage, restoreText, SCRYPT_RUNS } from './support.ts';
 
 beforeAll(async () => {
   await cryptoWaitReady();
@@ -76,6 +76,28 @@ describe('batch file (batch-pkcs8, compat 2^15)', () => {
         for (const [i, [a]] of list.entries()) {
           const pair = new Keyring({ type: a.type }).createFromJson(inner[i]);
           expect(u8aToHex(pair.publicKey)).toBe(u8aToHex(a.publicKey));
+        }
+      }),
+      fcParams(SCRYPT_RUNS),
+    );
+  });
+});
+
+describe('batch file into storage', () => {
+  it('readImportInput with the batch password: every keystore unchanged under its account key (a later copy wins), each opens', async () => {
+    await fc.assert(
+      fc.asyncProperty(members, password(), async (list, batchPw) => {
+        const keystores = await keystoresOf(list);
+        const text = JSON.stringify(await createBatch(keystores, batchPw, compat));
+        const { source, after } = await restoreText(text, { password: batchPw });
+        expect(source.format).toBe('batch');
+        const last = new Map(list.map(([a, pw], i) => [a.storageKey, { a, pw, json: keystores[i]! }]));
+        expectSameStorage(
+          after,
+          Object.fromEntries([...last].map(([k, { json }]) => [k, JSON.stringify(json)])),
+        );
+        for (const [key, { a, pw }] of last) {
+          expectSameAccount(await openKeystore(after[key], pw, { scrypt: nodeScrypt }), a);
         }
       }),
       fcParams(SCRYPT_RUNS),

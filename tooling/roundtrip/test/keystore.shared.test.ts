@@ -16,7 +16,13 @@ import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SCRYPT_RUNS, expectSameAccount, SCRYPT_RUNS } from './support.ts';
+import {
+  DEFAULT_SCRYPT_RUNS,
+  expectSameAccount,
+  expectSameStorage,
+  restoreText,
+  SCRYPT_RUNS,
+} from './support.ts';
 
 beforeAll(async () => {
   await cryptoWaitReady();
@@ -98,6 +104,21 @@ describe('keystore v3 written by @polkadot/keyring (pair.toJson, 2^17)', () => {
         expectSameAccount(await openKeystore(text, pw, { scrypt: nodeScrypt }), a);
       }),
       fcParams(DEFAULT_SCRYPT_RUNS),
+    );
+  });
+});
+
+describe('keystore v3 (compat 2^15) into storage', () => {
+  it('readImportInput detects a keystore; planImport + applyPlan store it unchanged under account:0x<id>, and it opens to a', async () => {
+    await fc.assert(
+      fc.asyncProperty(account(), password(), async (a, pw) => {
+        const json = await createKeystore(a, pw, compat);
+        const { source, after } = await restoreText(JSON.stringify(json, null, 2));
+        expect(source.format).toBe('keystore');
+        expectSameStorage(after, { [a.storageKey]: JSON.stringify(json) });
+        expectSameAccount(await openKeystore(after[a.storageKey], pw, { scrypt: nodeScrypt }), a);
+      }),
+      fcParams(SCRYPT_RUNS),
     );
   });
 });

@@ -1,6 +1,17 @@
 // Shared checks of the round-trip matrix: "the same account came back" and "the same storage
 // came back", stated once. Imported by *.shared.test.ts files, so vitest's expect only.
 import type { UnlockedAccount } from '@keyport/core';
+import { nodeScrypt } from '@keyport/core/scrypt-node';
+import {
+  applyPlan,
+  type ConflictPolicy,
+  type ImportSource,
+  MemoryStorage,
+  planImport,
+  type ReadImportOptions,
+  readImportInput,
+  snapshot,
+} from '@keyport/storage-migrate';
 import type { HarnessAccount } from '@keyport/test-harness';
 import { u8aToHex } from '@polkadot/util';
 import { expect } from 'vitest';
@@ -34,4 +45,37 @@ export function expectSameStorage(actual: Record<string, string>, expected: Reco
     // Compare per key so a failure names the key rather than dumping two whole storages.
     expect([a[i]![0], a[i]![1]]).toEqual([e[i]![0], e[i]![1]]);
   }
+}
+
+/** The injected clock of every import (2026-01-01T00:00:00Z). */
+export const NOW = 1_767_225_600_000;
+/** {@link NOW} as the `now` option storage-migrate takes. */
+export const now = (): number => NOW;
+
+/** What one import did: the source read, the storage after applyPlan, and its snapshot. */
+export interface Restored {
+  source: ImportSource;
+  storage: MemoryStorage;
+  after: Record<string, string>;
+}
+
+/**
+ * The whole storage-migrate import path on one text: readImportInput → planImport (policy,
+ * default keep) → applyPlan, into an in-memory copy of `target` (default empty).
+ */
+export async function restoreText(
+  text: string,
+  options: ReadImportOptions = {},
+  target: Record<string, string> = {},
+  policy: ConflictPolicy = 'keep',
+): Promise<Restored> {
+  const source = await readImportInput(text, { now, scrypt: nodeScrypt, ...options });
+  const storage = new MemoryStorage(Object.entries(target));
+  applyPlan(planImport(source, storage, { policy }), storage, { now });
+  return { source, storage, after: { ...snapshot(storage) } };
+}
+
+/** An import source's entries as a key → value object (keys are unique in a source). */
+export function entriesRecord(source: ImportSource): Record<string, string> {
+  return Object.fromEntries(source.entries.map((e) => [e.key, e.value]));
 }

@@ -48,6 +48,11 @@ export interface ExtensionStorageOptions {
   keyed?: readonly StoredRecord[];
   /** Most generated keyless (external / hardware) account records (default 2). */
   maxKeyless?: number;
+  /**
+   * Fewest account records (default 0). A dump without any has only string values and cannot
+   * be told from a localStorage dump; ask for 1 where the format must be recognisable.
+   */
+  minAccounts?: number;
 }
 
 /**
@@ -57,7 +62,7 @@ export interface ExtensionStorageOptions {
  * @example fc.property(extensionStorage({ keyed: pool }), (dump) => { importText(JSON.stringify(dump)) … })
  */
 export function extensionStorage(opts: ExtensionStorageOptions = {}): fc.Arbitrary<ExtensionStorage> {
-  const { keyed = [], maxKeyless = 2 } = opts;
+  const { keyed = [], maxKeyless = 2, minAccounts = 0 } = opts;
   return fc
     .record({
       keyed: fc.subarray([...keyed]),
@@ -66,6 +71,7 @@ export function extensionStorage(opts: ExtensionStorageOptions = {}): fc.Arbitra
       auth: fc.option(authUrls, { nil: undefined }),
       defaults: fc.option(defaultAuthAccounts, { nil: undefined }),
     })
+    .filter(({ keyed, keyless }) => new Set([...keyed, ...keyless].map((r) => r.key)).size >= minAccounts)
     .map(({ keyed, keyless, metadata, auth, defaults }) => {
       const accounts = [...keyless, ...keyed].map((r): [string, unknown] => [
         r.key,
