@@ -189,6 +189,10 @@ describe('a storage made by the real ui-keyring', () => {
     ]).toEqual([6, 5, 1]);
   });
 
+  it('the ./verify entry exports verifyWithUiKeyring only', async () => {
+    expect(Object.keys(await import('../src/verify.ts'))).toEqual(['verifyWithUiKeyring']);
+  });
+
   it('verify reads any StorageLike without touching it or the global localStorage', async () => {
     const copy = new MemoryStorage(original);
     const before = JSON.stringify(snapshot(copy));

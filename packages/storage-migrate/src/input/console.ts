@@ -53,6 +53,7 @@ function parses(text: string): { value: unknown } | undefined {
  * @example unwrapConsoleText(`raw = '{"a":"b"}';`) // { json: '{"a":"b"}', layers: ['assignment', 'single-quoted'] }
  */
 export function unwrapConsoleText(text: string): Unwrapped {
+  if (typeof text !== 'string') throw new KeyportError('INVALID_INPUT', 'console text must be a string');
   let current = cleanText(text);
   const layers: ConsoleLayer[] = [];
   let ambiguous = false;

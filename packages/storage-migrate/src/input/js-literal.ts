@@ -33,6 +33,7 @@ function isOctal(c: string | undefined): boolean {
  * @example decodeJsStringLiteral(`'{"a":"x\\\\"y"}'`) // '{"a":"x\\"y"}'
  */
 export function decodeJsStringLiteral(text: string): string {
+  if (typeof text !== 'string') fail('the input must be a string', 0);
   const quote = text[0];
   if (quote !== "'" && quote !== '"' && quote !== '`') fail('must start with a quote', 0);
   const template = quote === '`';
