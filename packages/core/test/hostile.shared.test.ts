@@ -174,3 +174,22 @@ describe('random input never makes a non-Keyport exception escape', () => {
     );
   });
 });
+
+describe('no parser echoes its input', () => {
+  const PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
+  it('a mnemonic (or any text) fed where JSON is expected never appears in the error', async () => {
+    for (const [name, parse] of Object.entries(PARSERS)) {
+      for (const text of [PHRASE, `{"encoded": ${PHRASE}}`, `[${PHRASE}]`]) {
+        try {
+          await parse(text);
+          throw new Error(`${name} accepted non-JSON text`);
+        } catch (e) {
+          const { message, details } = e as { message: string; details?: unknown };
+          for (const word of ['bottom', 'drive', 'curtain', 'lonely']) {
+            expect(`${name}: ${message} ${JSON.stringify(details ?? {})}`).not.toContain(word);
+          }
+        }
+      }
+    }
+  });
+});

@@ -47,7 +47,15 @@ export function readJsonInput(input: unknown, limits: JsonInputLimits): JsonValu
     try {
       value = JSON.parse(text);
     } catch (e) {
-      throw new KeyportError('INVALID_INPUT', `${limits.what} is not valid JSON: ${(e as Error).message}`);
+      // V8's message quotes the start of the text, which may be a mnemonic pasted into the
+      // wrong field: keep only the position.
+      const at = /position (\d+)/.exec((e as Error).message)?.[1];
+      const where = at === undefined ? '' : ` (at character ${at})`;
+      throw new KeyportError(
+        'INVALID_INPUT',
+        `${limits.what} is not valid JSON${where}`,
+        at ? { position: Number(at) } : {},
+      );
     }
   }
   const budget = { left: limits.maxLength };
