@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { decodeBundle, dumpStorage, encodeBundle, MemoryStorage } from '@keyport/storage-migrate';
 import { HEADER_CSP, META_CSP } from '../scripts/csp.mjs';
 import type { Env } from './env.ts';
-import { assert, assertSameStorage, newComputer, readStorage, shot, test } from './harness.ts';
+import { assert, assertSameStorage, newComputer, readStorage, shot, test, writeStorage } from './harness.ts';
 import { attributesAndUrl, DEMO_ACCOUNTS, loadFile, openPage } from './pages.ts';
 
 /** A stand-in for a hosted Apps: another origin (localhost, another port), no CSP, empty storage. */
@@ -184,7 +184,9 @@ export function registerExtraTests(env: Env): void {
       return { inline: (window as unknown as { inlineRan?: boolean }).inlineRan === true, fetchBlocked };
     });
     assert(!blocked.inline && blocked.fetchBlocked, `CSP not enforced: ${JSON.stringify(blocked)}`);
-    // Narrow window: readable, nothing wider than the screen.
+    // Narrow window with data in it: readable, nothing wider than the screen.
+    await writeStorage(page, env.aStorage);
+    await page.reload();
     await page.setViewportSize({ width: 360, height: 800 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert(overflow <= 0, `page is ${overflow}px wider than a 360px window`);

@@ -67,7 +67,7 @@ export function restoreStatus(page: Page): Promise<string> {
 export async function importPlan(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.locator('#import-result').waitFor({ timeout: 30_000 });
-  await page.locator('#verify h3').waitFor({ timeout: 30_000 });
+  await page.locator('#verify-accounts').waitFor({ timeout: 30_000 });
   return page.locator('#import-result').innerText();
 }
 

@@ -1,12 +1,14 @@
 // `pnpm test:e2e`: builds the page, serves dist/ on a free 127.0.0.1 port, runs every e2e test
 // in Debian's Chromium and prints "N passed, N failed" (exit 1 on any failure).
+import { rmSync } from 'node:fs';
 import { build } from 'vite';
 import { makeEnv } from './env.ts';
 import { registerExtraTests } from './extras.e2e.ts';
-import { APP_DIR, DIST, launch, requireChromium, runAll, serve } from './harness.ts';
+import { APP_DIR, ARTIFACTS, DIST, launch, requireChromium, runAll, serve } from './harness.ts';
 import { registerMoveTests } from './move.e2e.ts';
 
 requireChromium();
+rmSync(ARTIFACTS, { recursive: true, force: true });
 const started = Date.now();
 if (process.env.KEYPORT_E2E_NO_BUILD !== '1') await build({ root: APP_DIR, logLevel: 'warn' });
 const server = await serve(DIST);

@@ -21,6 +21,9 @@ const FLIPPER_ABI = JSON.stringify({
   version: 5,
 });
 
+/** Astar's genesis hash (@polkadot/networks 14.0.3): Apps stamps a contract with its chain's. */
+const ASTAR_GENESIS = '0x9eb76c5184c4ab8679d2d5d819fdf90b9c001403e9e17da2e14b6d8aec4029c6';
+
 /** What the demo wrote, for the status line. */
 export interface DemoResult {
   readonly written: number;
@@ -52,8 +55,8 @@ export async function fillDemo(storage: Storage): Promise<DemoResult> {
 
   const contract = keyring.createFromUri(mnemonicGenerate(12), {}, 'sr25519');
   keyring.saveContract(contract.address, {
-    contract: { abi: FLIPPER_ABI, genesisHash: null },
-    genesisHash: null,
+    contract: { abi: FLIPPER_ABI, genesisHash: ASTAR_GENESIS },
+    genesisHash: ASTAR_GENESIS,
     name: 'Demo flipper contract',
     tags: [],
   });

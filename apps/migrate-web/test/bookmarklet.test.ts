@@ -5,6 +5,7 @@ import {
   parseBundle,
   readEntries,
   summarize,
+  summaryField,
 } from '../src/bookmarklet/bundle-lite.ts';
 import { planLite, prepareImport, revert, writeAll } from '../src/bookmarklet/plan-lite.ts';
 
@@ -137,5 +138,61 @@ describe('bookmarklet: plain bundles without a library', () => {
     });
     expect(() => writeAll(prepared, failing)).toThrow(LiteError);
     expect(snapshot()).toEqual(before);
+  });
+});
+
+describe('bookmarklet: the same v1 format as @keyport/storage-migrate', () => {
+  it('its dump is byte for byte what encodeBundle(dumpStorage()) writes for the same storage and time', async () => {
+    const { dumpStorage, encodeBundle, MemoryStorage } = await import('@keyport/storage-migrate');
+    const entries = readEntries(fill(TRICKY));
+    const lite = await bundleText({ ...AT, summary: summarize(entries), entries }, subtle);
+    const lib = await encodeBundle(
+      dumpStorage(new MemoryStorage(TRICKY), { origin: AT.origin, now: () => Date.parse(AT.createdAt) }),
+    );
+    expect(lite).toBe(lib);
+  });
+
+  it('its undo bundle is one the library decodes and undoImport applies', async () => {
+    const { decodeBundle, undoImport } = await import('@keyport/storage-migrate');
+    const before = { 'address:0x02': 'old', keep: 'x' };
+    const storage = fill(before);
+    const incoming = [
+      { key: 'address:0x02', value: 'new' },
+      { key: 'account:0x09', value: KEYED },
+    ];
+    const plan = planLite({ ...AT, summary: summarize(incoming), entries: incoming }, storage, 'replace');
+    const prepared = await prepareImport(plan, storage, subtle, AT);
+    writeAll(prepared, storage);
+    const undo = await decodeBundle(prepared.undoText);
+    undoImport(undo, storage, { now: () => Date.parse(AT.createdAt) });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('classifies keys exactly like classifyKey', async () => {
+    const { classifyKey } = await import('@keyport/storage-migrate');
+    const field = {
+      account: 'accounts',
+      address: 'addresses',
+      contract: 'contracts',
+      settings: 'settings',
+      other: 'other',
+    };
+    for (const key of [
+      'account:0x01',
+      'account:5Grw',
+      'address:0xab',
+      'contract:0x',
+      'settings',
+      'lcUrl',
+      'network:affinities',
+      'accounts:favorites:0x91b1',
+      'staking:favorites:development',
+      'code:0x01',
+      'types',
+      '',
+      '__proto__',
+    ]) {
+      expect(summaryField(key), key).toBe(field[classifyKey(key)]);
+    }
   });
 });

@@ -111,7 +111,10 @@ export function openOverlay(win: Window): void {
   const countLine = make(doc, 'p', {});
   const refreshCounts = (): void => {
     const s = summarize(readEntries(storage));
-    countLine.textContent = `This tab holds ${s.accounts} accounts, ${s.addresses} address-book entries, ${s.contracts} contracts, ${s.settings} settings and ${s.other} other entries.`;
+    const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+    countLine.textContent =
+      `This tab holds ${n(s.accounts, 'account', 'accounts')}, ${n(s.addresses, 'address-book entry', 'address-book entries')}, ` +
+      `${n(s.contracts, 'contract', 'contracts')}, ${n(s.settings, 'settings entry', 'settings entries')} and ${n(s.other, 'other entry', 'other entries')}.`;
   };
   refreshCounts();
 

@@ -172,6 +172,7 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
       encode: (b) => encodeBundle(b),
       onDone: () => {
         importForm.hidden = true;
+        planBox.hidden = true; // the plan is spent: load the file again to plan anew
         ctx.onChange();
       },
       onFail: () => {

@@ -32,26 +32,27 @@ export interface ImportRun {
 }
 
 async function verifyBlock(ctx: PageContext, now: () => number): Promise<HTMLElement> {
-  const box = h(
-    'div',
-    { id: 'verify' },
-    h('p', { class: 'status status-busy' }, 'Checking with @polkadot/ui-keyring what Apps will show…'),
-  );
   const { verifyWithUiKeyring } = await import('@keyport/storage-migrate/verify');
   const shown = await verifyWithUiKeyring(ctx.storage);
   // Planning the storage against itself: every entry is identical, so `hidden` lists what Apps
   // would hide from the storage as it now is.
   const entries = readAll(ctx.storage).map(([key, value]) => ({ key, value }));
   const whole = planImport({ entries }, ctx.storage, { now });
-  box.replaceChildren(
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const box = h(
+    'div',
+    { id: 'verify' },
     h(
       'h3',
       {},
-      `Apps will show ${shown.accounts.length} accounts and ${shown.addresses.length} address-book entries`,
+      `Apps will show ${plural(shown.accounts.length, 'account', 'accounts')} and ` +
+        plural(shown.addresses.length, 'address-book entry', 'address-book entries'),
     ),
+    h('p', { class: 'hint' }, "Read from this browser's storage by @polkadot/ui-keyring, as Apps loads it."),
+    h('h4', {}, 'Accounts'),
     h(
       'ul',
-      { class: 'results', id: 'verify-accounts', 'aria-label': 'Accounts Apps will show' },
+      { class: 'results', id: 'verify-accounts' },
       ...shown.accounts.map((a) =>
         h(
           'li',
@@ -61,19 +62,25 @@ async function verifyBlock(ctx: PageContext, now: () => number): Promise<HTMLEle
         ),
       ),
     ),
+    h('h4', {}, 'Address book'),
     h(
       'ul',
-      { class: 'results', id: 'verify-addresses', 'aria-label': 'Address-book entries Apps will show' },
+      { class: 'results', id: 'verify-addresses' },
       ...shown.addresses.map((a) => h('li', {}, `${a.name ?? '(no name)'} `, h('code', {}, a.address))),
     ),
-    ...(shown.contracts.length > 0 ? [h('p', {}, `and ${shown.contracts.length} contracts.`)] : []),
   );
+  if (shown.contracts.length > 0)
+    box.append(h('p', {}, `and ${plural(shown.contracts.length, 'contract', 'contracts')}.`));
   if (shown.notShown.length > 0) {
+    const contractsOnly = shown.notShown.every((k) => k.startsWith('contract:'));
     box.append(
       h(
         'p',
         { class: 'warn', id: 'verify-hidden' },
-        `ui-keyring does not list ${shown.notShown.length} stored ${shown.notShown.length === 1 ? 'entry' : 'entries'}: ${shown.notShown.join(', ')}. See the reasons and fixes below.`,
+        `Not listed here: ${shown.notShown.join(', ')}.` +
+          (contractsOnly
+            ? ' Apps lists a contract only while connected to the chain the contract belongs to.'
+            : ' The reasons, where keyport knows them, are below.'),
       ),
     );
   }
