@@ -122,3 +122,18 @@ describe('keystore v3 (compat 2^15) into storage', () => {
     );
   });
 });
+
+describe('keystore v3 (default 2^17 and polkadot-js-written) into storage', () => {
+  it('a 2^17 keystore by keyport or by pair.toJson is stored unchanged under account:0x<id> and opens to a', async () => {
+    await fc.assert(
+      fc.asyncProperty(account(), password(), fc.boolean(), async (a, pw, byKeyring) => {
+        const json = byKeyring ? a.pair.toJson(pw) : await createKeystore(a, pw, { scrypt: nodeScrypt });
+        const { source, after } = await restoreText(JSON.stringify(json));
+        expect(source.format).toBe('keystore');
+        expectSameStorage(after, { [a.storageKey]: JSON.stringify(json) });
+        expectSameAccount(await openKeystore(after[a.storageKey], pw, { scrypt: nodeScrypt }), a);
+      }),
+      fcParams(DEFAULT_SCRYPT_RUNS * 2),
+    );
+  });
+});

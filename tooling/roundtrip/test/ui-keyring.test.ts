@@ -1,0 +1,155 @@
+// @vitest-environment happy-dom
+// Round-trip matrix, last column (vitest only): after storage-migrate restores an export, the
+// real @polkadot/ui-keyring (through storage-migrate's verifyWithUiKeyring, on a copy of the
+// storage) lists what Polkadot-JS Apps would show, and every keyed account unlocks with its
+// password. ui-keyring keeps module-level state, so these properties run one at a time here.
+import {
+  type AppsAccountEntry,
+  COMPAT_SCRYPT,
+  createAddressBook,
+  createAppsAccounts,
+  createBatch,
+  createKeystore,
+} from '@keyport/core';
+import { nodeScrypt } from '@keyport/core/scrypt-node';
+import { dumpStorage, encodeBundle, MemoryStorage, snapshot } from '@keyport/storage-migrate';
+import { verifyWithUiKeyring } from '@keyport/storage-migrate/verify';
+import {
+  account,
+  accountName,
+  anyAddress,
+  appsStorage,
+  fcParams,
+  type HarnessAccount,
+  password,
+  type StoredRecord,
+  storedAccount,
+} from '@keyport/test-harness';
+import { u8aToHex } from '@polkadot/util';
+import { cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { now, restoreText, SCRYPT_RUNS } from './support.ts';
+
+const compat = { params: COMPAT_SCRYPT, scrypt: nodeScrypt };
+
+beforeAll(async () => {
+  await cryptoWaitReady();
+});
+
+/** Accounts Apps shows outside development mode: not `isTesting`, and (no chain given) any genesis. */
+const visible = (a: HarnessAccount): boolean => a.meta.isTesting !== true;
+
+/** Restores `text`, asks ui-keyring what it shows, with each account's password. */
+async function shownAfter(text: string, passwords: Record<string, string>, read = {}) {
+  const { storage } = await restoreText(text, read);
+  return verifyWithUiKeyring(storage, { passwords });
+}
+
+/** Every account of `list` is shown iff Apps shows it, keyed, of its type, and unlocks. */
+function expectShown(result: Awaited<ReturnType<typeof shownAfter>>, list: HarnessAccount[]): void {
+  for (const a of list) {
+    const shown = result.accounts.find((x) => x.key === a.storageKey);
+    if (!visible(a)) {
+      expect(shown).toBeUndefined();
+      continue;
+    }
+    expect(shown).toMatchObject({ type: a.type, hasKey: true, unlocked: true });
+    expect(u8aToHex(decodeAddress(shown!.address))).toBe(a.storageKey.slice('account:'.length));
+  }
+}
+
+describe('ui-keyring shows what was restored', () => {
+  it('keystore (compat): the account is listed with its type and unlocks with its password', async () => {
+    await fc.assert(
+      fc.asyncProperty(account(), password(), async (a, pw) => {
+        const text = JSON.stringify(await createKeystore(a, pw, compat));
+        expectShown(await shownAfter(text, { [a.storageKey]: pw }), [a]);
+      }),
+      fcParams(SCRYPT_RUNS),
+    );
+  });
+
+  it('batch: every account is listed and unlocks with its own password', async () => {
+    const members = fc.uniqueArray(fc.tuple(account(), password()), {
+      minLength: 1,
+      maxLength: 3,
+      selector: ([a]) => a.storageKey,
+    });
+    await fc.assert(
+      fc.asyncProperty(members, password(), async (list, batchPw) => {
+        const keystores = await Promise.all(list.map(([a, pw]) => createKeystore(a, pw, compat)));
+        const text = JSON.stringify(await createBatch(keystores, batchPw, compat));
+        const passwords = Object.fromEntries(list.map(([a, pw]) => [a.storageKey, pw]));
+        expectShown(
+          await shownAfter(text, passwords, { password: batchPw }),
+          list.map(([a]) => a),
+        );
+      }),
+      fcParams(SCRYPT_RUNS),
+    );
+  });
+
+  it("Apps' export-all: in-browser accounts listed and unlock, keyless ones listed without a key", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        account({ types: ['sr25519', 'ed25519'] }),
+        password(),
+        account(),
+        async (a, pw, ext) => {
+          fc.pre(a.storageKey !== ext.storageKey && ext.type !== 'ethereum');
+          const entries: AppsAccountEntry[] = [
+            { kind: 'keystore', keystore: await createKeystore(a, pw, compat) },
+            { kind: 'external', address: ext.address, meta: { ...ext.meta, isTesting: false } },
+          ];
+          const result = await shownAfter(JSON.stringify(createAppsAccounts(entries)), {
+            [a.storageKey]: pw,
+          });
+          expectShown(result, [a]);
+          expect(result.accounts.find((x) => x.key === ext.storageKey)).toMatchObject({ hasKey: false });
+        },
+      ),
+      fcParams(SCRYPT_RUNS),
+    );
+  });
+
+  it("Apps' address book: every named contact is listed under its name", async () => {
+    const entry = fc.record({ address: anyAddress, name: accountName(), isFavorite: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { minLength: 1, maxLength: 5 }), async (entries) => {
+        const { storage } = await restoreText(JSON.stringify(createAddressBook(entries)));
+        const result = await verifyWithUiKeyring(storage);
+        const keys = Object.keys(snapshot(storage)).filter((k) => k.startsWith('address:'));
+        expect(result.addresses.map((x) => x.key).sort()).toEqual(keys.sort());
+        expect(result.notShown).toEqual([]);
+      }),
+      fcParams(0.1),
+    );
+  });
+
+  it('bundle (encrypted) of an Apps storage: ui-keyring shows the same accounts, addresses and contracts as from the original', async () => {
+    const pool: { a: HarnessAccount; pw: string; rec: StoredRecord }[] = [];
+    for (const [i, a] of fc.sample(account(), { numRuns: 3, seed: 77 }).entries()) {
+      const pw = `pw ${i} "q" \\`;
+      const json = await createKeystore(a, pw, compat);
+      pool.push({ a, pw, rec: storedAccount(a, json as unknown as StoredRecord['json']) });
+    }
+    const passwords = Object.fromEntries(pool.map(({ a, pw }) => [a.storageKey, pw]));
+    await fc.assert(
+      fc.asyncProperty(appsStorage({ keyed: pool.map((p) => p.rec) }), password(), async (s, passphrase) => {
+        const before = new MemoryStorage(Object.entries(s));
+        const text = await encodeBundle(dumpStorage(before, { origin: null, now }), {
+          passphrase,
+          ...compat,
+        });
+        const { storage } = await restoreText(text, { passphrase });
+        const original = await verifyWithUiKeyring(before, { passwords });
+        const restored = await verifyWithUiKeyring(storage, { passwords });
+        expect(restored).toEqual(original);
+        for (const shown of restored.accounts)
+          if (shown.unlocked !== undefined) expect(shown.unlocked).toBe(true);
+      }),
+      fcParams(SCRYPT_RUNS),
+    );
+  });
+});
