@@ -1,11 +1,9 @@
 // Round-trip matrix, localStorage rows: the raw `JSON.stringify(localStorage)` dump and every
 // form of it copied out of a browser console, restored with storage-migrate into an empty
 // storage and into a storage that already holds other data.
-
 import { nodeScrypt } from '@keyport/core/scrypt-node';
 import {
   applyPlan,
-  encodeJsStringLiteral,
   MemoryStorage,
   planImport,
   readImportInput,
@@ -16,30 +14,11 @@ import { appsStorage, fcParams, type StorageRecord } from '@keyport/test-harness
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { entriesRecord, expectSameStorage, now, restoreText } from './support.ts';
+import { CONSOLE_FORMS, dumpText, entriesRecord, expectSameStorage, now, restoreText } from './support.ts';
 
 beforeAll(async () => {
   await cryptoWaitReady();
 });
-
-/** What `JSON.stringify(localStorage)` prints for this storage. */
-function dumpText(s: StorageRecord): string {
-  return JSON.stringify(snapshot(new MemoryStorage(Object.entries(s))));
-}
-
-/**
- * The forms a console copy of the dump takes (formats.md §4.1, §4.3.5): Chromium's '…' display,
- * Firefox's "…", a template literal, a JSON string of the JSON (double-encoded), the wiki's
- * `raw = '…'` line, and each of those with a BOM and CRLF line ends around it.
- */
-const CONSOLE_FORMS: readonly [string, (dump: string) => string][] = [
-  ['single-quoted', (d) => encodeJsStringLiteral(d, "'")],
-  ['double-quoted', (d) => encodeJsStringLiteral(d, '"')],
-  ['template', (d) => encodeJsStringLiteral(d, '`')],
-  ['double-encoded', (d) => JSON.stringify(d)],
-  ['raw = line', (d) => `raw = ${encodeJsStringLiteral(d, "'")};`],
-  ['BOM + CRLF', (d) => `\ufeff${encodeJsStringLiteral(d, "'")}\r\n`],
-];
 
 describe('raw localStorage dump (JSON.stringify(localStorage))', () => {
   it('readImportInput reads it as a localStorage dump whose entries are exactly the storage', async () => {

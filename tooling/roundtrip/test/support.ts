@@ -5,6 +5,7 @@ import { nodeScrypt } from '@keyport/core/scrypt-node';
 import {
   applyPlan,
   type ConflictPolicy,
+  encodeJsStringLiteral,
   type ImportSource,
   MemoryStorage,
   planImport,
@@ -12,7 +13,7 @@ import {
   readImportInput,
   snapshot,
 } from '@keyport/storage-migrate';
-import type { HarnessAccount } from '@keyport/test-harness';
+import type { HarnessAccount, StorageRecord } from '@keyport/test-harness';
 import { u8aToHex } from '@polkadot/util';
 import { expect } from 'vitest';
 
@@ -79,3 +80,22 @@ export async function restoreText(
 export function entriesRecord(source: ImportSource): Record<string, string> {
   return Object.fromEntries(source.entries.map((e) => [e.key, e.value]));
 }
+
+/** What `JSON.stringify(localStorage)` prints for this storage. */
+export function dumpText(s: StorageRecord): string {
+  return JSON.stringify(snapshot(new MemoryStorage(Object.entries(s))));
+}
+
+/**
+ * The forms a console copy of the dump takes (formats.md §4.1, §4.3.5): Chromium's '…' display,
+ * Firefox's "…", a template literal, a JSON string of the JSON (double-encoded), the wiki's
+ * `raw = '…'` line, and each of those with a BOM and CRLF line ends around it.
+ */
+export const CONSOLE_FORMS: readonly [string, (dump: string) => string][] = [
+  ['single-quoted', (d) => encodeJsStringLiteral(d, "'")],
+  ['double-quoted', (d) => encodeJsStringLiteral(d, '"')],
+  ['template', (d) => encodeJsStringLiteral(d, '`')],
+  ['double-encoded', (d) => JSON.stringify(d)],
+  ['raw = line', (d) => `raw = ${encodeJsStringLiteral(d, "'")};`],
+  ['BOM + CRLF', (d) => `\ufeff${encodeJsStringLiteral(d, "'")}\r\n`],
+];

@@ -12,16 +12,18 @@ import {
   createKeystore,
 } from '@keyport/core';
 import { nodeScrypt } from '@keyport/core/scrypt-node';
-import { dumpStorage, encodeBundle, MemoryStorage, snapshot } from '@keyport/storage-migrate';
+import { dumpStorage, encodeBundle, KEYRING_KEY, MemoryStorage, snapshot } from '@keyport/storage-migrate';
 import { verifyWithUiKeyring } from '@keyport/storage-migrate/verify';
 import {
   account,
   accountName,
   anyAddress,
   appsStorage,
+  extensionStorage,
   fcParams,
   type HarnessAccount,
   password,
+  type StorageRecord,
   type StoredRecord,
   storedAccount,
 } from '@keyport/test-harness';
@@ -29,7 +31,7 @@ import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { now, restoreText, SCRYPT_RUNS } from './support.ts';
+import { CONSOLE_FORMS, dumpText, now, restoreText, SCRYPT_RUNS } from './support.ts';
 
 const compat = { params: COMPAT_SCRYPT, scrypt: nodeScrypt };
 
@@ -126,30 +128,79 @@ describe('ui-keyring shows what was restored', () => {
       fcParams(0.1),
     );
   });
+});
 
-  it('bundle (encrypted) of an Apps storage: ui-keyring shows the same accounts, addresses and contracts as from the original', async () => {
-    const pool: { a: HarnessAccount; pw: string; rec: StoredRecord }[] = [];
+/** Every storage export, as text made from a storage (the passphrase only for the encrypted bundle). */
+const STORAGE_FORMS: readonly [string, (s: StorageRecord, passphrase: string) => Promise<string>][] = [
+  [
+    'bundle, plain',
+    (s) => encodeBundle(dumpStorage(new MemoryStorage(Object.entries(s)), { origin: null, now })),
+  ],
+  [
+    'bundle, encrypted',
+    (s, passphrase) =>
+      encodeBundle(dumpStorage(new MemoryStorage(Object.entries(s)), { origin: null, now }), {
+        passphrase,
+        ...compat,
+      }),
+  ],
+  ['raw localStorage dump', async (s) => dumpText(s)],
+  ...CONSOLE_FORMS.map(([form, wrap]): [string, (s: StorageRecord) => Promise<string>] => [
+    `console copy, ${form}`,
+    async (s) => wrap(dumpText(s)),
+  ]),
+];
+
+describe('ui-keyring shows a restored storage as it showed the original', () => {
+  const pool: { a: HarnessAccount; pw: string; rec: StoredRecord }[] = [];
+  beforeAll(async () => {
     for (const [i, a] of fc.sample(account(), { numRuns: 3, seed: 77 }).entries()) {
       const pw = `pw ${i} "q" \\`;
       const json = await createKeystore(a, pw, compat);
       pool.push({ a, pw, rec: storedAccount(a, json as unknown as StoredRecord['json']) });
     }
+  });
+
+  for (const [form, make] of STORAGE_FORMS) {
+    it(`${form}: the same accounts, addresses and contracts are listed, and every keyed account unlocks`, async () => {
+      const passwords = Object.fromEntries(pool.map(({ a, pw }) => [a.storageKey, pw]));
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constant(null).chain(() => appsStorage({ keyed: pool.map((p) => p.rec) })),
+          password(),
+          async (s, passphrase) => {
+            const { storage } = await restoreText(await make(s, passphrase), { passphrase });
+            const original = await verifyWithUiKeyring(new MemoryStorage(Object.entries(s)));
+            expect(await verifyWithUiKeyring(storage)).toEqual(original);
+            const unlocked = await verifyWithUiKeyring(storage, { passwords });
+            for (const shown of unlocked.accounts)
+              if (shown.key in passwords) expect(shown.unlocked).toBe(true);
+          },
+        ),
+        fcParams(0.02),
+      );
+    });
+  }
+
+  it('extension storage dump: every record is listed as it would be from its JSON, and keyed accounts unlock', async () => {
     const passwords = Object.fromEntries(pool.map(({ a, pw }) => [a.storageKey, pw]));
     await fc.assert(
-      fc.asyncProperty(appsStorage({ keyed: pool.map((p) => p.rec) }), password(), async (s, passphrase) => {
-        const before = new MemoryStorage(Object.entries(s));
-        const text = await encodeBundle(dumpStorage(before, { origin: null, now }), {
-          passphrase,
-          ...compat,
-        });
-        const { storage } = await restoreText(text, { passphrase });
-        const original = await verifyWithUiKeyring(before, { passwords });
-        const restored = await verifyWithUiKeyring(storage, { passwords });
-        expect(restored).toEqual(original);
-        for (const shown of restored.accounts)
-          if (shown.unlocked !== undefined) expect(shown.unlocked).toBe(true);
-      }),
-      fcParams(SCRYPT_RUNS),
+      fc.asyncProperty(
+        fc.constant(null).chain(() => extensionStorage({ keyed: pool.map((p) => p.rec), minAccounts: 1 })),
+        async (dump) => {
+          const { storage } = await restoreText(JSON.stringify(dump));
+          const asApps = Object.entries(dump)
+            .filter(([k]) => KEYRING_KEY.test(k))
+            .map(([k, v]): [string, string] => [k, JSON.stringify(v)]);
+          expect(await verifyWithUiKeyring(storage)).toEqual(
+            await verifyWithUiKeyring(new MemoryStorage(asApps)),
+          );
+          const unlocked = await verifyWithUiKeyring(storage, { passwords });
+          for (const shown of unlocked.accounts)
+            if (shown.key in passwords) expect(shown.unlocked).toBe(true);
+        },
+      ),
+      fcParams(0.05),
     );
   });
 });
