@@ -50,6 +50,10 @@ const EXAMPLE = makeBundle(
 );
 const EXAMPLE_CHECKSUM = 'sha256:ce55b9cb1b4b662e43db2f58acae73fb6f5e705a284863e70e50427077ea9171';
 
+// docs/bundle-format.md §6: EXAMPLE sealed with 'correct horse', N = 2^15, salt and nonce all 0x07.
+const EXAMPLE_CIPHERTEXT =
+  'BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcAgAAAAQAAAAgAAAAHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBweHGIJgJ/fofzI7G4Xf5XkmlsfP5qJvyEN1BOECR8M6zVCLDKEmlr1e3RI98UxQBRCHXemg9rBvxxuay+WN11foHmd5fBUUMUkNvUjGuEFJea8re1qj6qItMF5iJNuZKM3SXR+V9YoRUE9dUpAxvVS/oLetzpjhsaPMUXaOyZBkHP23IXIPprTqE8HOYwD2bGJ64jXIDai4yW0SZXamu5qdf3sjTMkEcRYDV6FoFYvW4lgYowcEfjcyT5EN3dMl7JBVv65uNiv66ZAt5CkhblgfbMCkeh4ShoZTWR9J96I2D7zmOjQIe7llSjVgDJFu5/2MNDCBs6cvqsooIwpj74CL/n2KbBlA2X3LUlynb5p2pXCLFXwiR7HdVpPuNEFXOJF2vo9Oj9hoQcuYnw5wcSrfXx0t0W89Vbl/XjygQXJFzW4lUR0N6J1SP6RPntpqCpjfWD3MLRRZNHQE6QPPChFObQlg9rEo0kvvClqxykFy+8A3k4S0BLI1QW36FrjLyYUepbiV1V2e/idrQKCYHM8D/DE8xtQSTLE3oym16xrFbqESul18qHw/JDeVT0Ax1joC3n5ER6MNCA3oLTfqBrA8RctU4U8wSbLyFbfMm2SBO8aRgCujtdxTqg2bOk3VNkXSXhvCvV9cG/SWhTpxhaAA97nGzaPs1iBSxK1/c6nQxcGr8yH2WS6UxxOXx/uvVyDsNDZUfXkRV2a+nahRDJZ8+I16IONZYxF8ZfXPfJKQ9+8g7GXdlWHOFx89zdNc5YzhOONYBSNCLhOP+J4mAejLTI/APNaYz+5UIBZQX+3dQwZymAs7qETLYTSsOD2idxkj/QibHhqWzVo5/QilDkESasFyV13LbQoApUncOpbSxvXQi56joDq6fw0r/O7ETO6POmD671VqIbRIrIkunwID33tuEBoA0fj7';
+
 // An independent encoder of the canonical layout (Node Buffer + node:crypto), to pin the spec.
 function specChecksum(b: BundleV1): string {
   const parts: Buffer[] = [];
@@ -90,6 +94,18 @@ describe('bundle v1', () => {
       }),
       fcParams(0.3),
     );
+  });
+
+  it('the encrypted example of docs/bundle-format.md §6 is reproduced byte for byte and opens', async () => {
+    const seven = (n: number) => new Uint8Array(n).fill(7);
+    const text = await encodeBundle(EXAMPLE, {
+      passphrase: 'correct horse',
+      params: COMPAT_SCRYPT,
+      scrypt: nodeScrypt,
+      random: seven,
+    });
+    expect(JSON.parse(text).ciphertext).toBe(EXAMPLE_CIPHERTEXT);
+    expect(await decodeBundle(text, { passphrase: 'correct horse', scrypt: nodeScrypt })).toEqual(EXAMPLE);
   });
 
   it('dump → encode → decode → restore into an empty storage gives an identical storage (plain)', async () => {

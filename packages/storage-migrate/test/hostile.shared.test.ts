@@ -54,7 +54,7 @@ beforeAll(async () => {
     ['wrong field types', JSON.stringify({ ...JSON.parse(plain), entries: 'all' })],
     ['entries of wrong shape', JSON.stringify({ ...JSON.parse(plain), entries: [['k', 'v']] })],
     ['extension record array', JSON.stringify({ 'account:0x01': [1, 2] })],
-    ['template with substitution', '`${1}`'],
+    ['template with substitution', '`$' + '{1}`'],
   );
 });
 

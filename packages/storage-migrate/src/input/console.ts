@@ -23,7 +23,8 @@ export interface Unwrapped {
 }
 
 const MAX_LAYERS = 6;
-const ASSIGNMENT = /^(?:(?:var|let|const)\s+)?[A-Za-z_$][\w$]*\s*=\s*([\s\S]*?)\s*;?$/;
+/** `raw =`, `var raw =`, `let x=`: the left side of the wiki's assignment line. */
+export const ASSIGNMENT_START = /^(?:(?:var|let|const)\s+)?[A-Za-z_$][\w$]{0,63}\s*=(?!=)/;
 const QUOTES: Record<string, ConsoleLayer> = { "'": 'single-quoted', '"': 'double-quoted', '`': 'template' };
 
 /** Strips a byte-order mark and surrounding whitespace (CR and LF included). */
@@ -88,10 +89,11 @@ export function unwrapConsoleText(text: string): Unwrapped {
         `the quoted text is neither a JavaScript string literal nor quoted JSON (${(literalError as Error)?.message ?? 'not JSON'}); was the copy cut short?`,
       );
     }
-    const assigned = layers.length === 0 ? ASSIGNMENT.exec(current) : null;
+    const assigned = layers.length === 0 ? ASSIGNMENT_START.exec(current) : null;
     if (assigned) {
       layers.push('assignment');
-      current = assigned[1]!;
+      current = current.slice(assigned[0].length).trim();
+      if (current.endsWith(';')) current = current.slice(0, -1).trimEnd();
       continue;
     }
     if (parses(current) === undefined) {

@@ -5,7 +5,7 @@ import type { BundleSummary } from '../bundle/types.ts';
 import { BUNDLE_FORMAT } from '../bundle/types.ts';
 import { checkSummary, isObject } from '../bundle/validate.ts';
 import { KEYRING_KEY } from '../classify.ts';
-import { type ConsoleLayer, cleanText, unwrapConsoleText } from './console.ts';
+import { ASSIGNMENT_START, type ConsoleLayer, cleanText, unwrapConsoleText } from './console.ts';
 import { isExtensionStorage, isStringRecord } from './dumps.ts';
 
 /** What a JSON value is, before any console wrapping is considered. */
@@ -93,7 +93,7 @@ export function inspectText(text: string): Inspected {
     }
     return { detected: detectValue(value), value };
   }
-  const wrapped = /^['"`]/.test(clean) || /^(?:(?:var|let|const)\s+)?[A-Za-z_$][\w$]*\s*=/.test(clean);
+  const wrapped = /^['"`]/.test(clean) || ASSIGNMENT_START.test(clean);
   if (!wrapped) return { detected: detectFormat(clean) };
   let json: string;
   let layers: readonly ConsoleLayer[];
