@@ -97,10 +97,15 @@ describe('keystore v3 (default 2^17)', () => {
 });
 
 describe('keystore v3 written by @polkadot/keyring (pair.toJson, 2^17)', () => {
-  it('openKeystore(pair.toJson(pw), pw) gives back the account polkadot-js exported', async () => {
+  it('describeKeystore reads it and openKeystore(pair.toJson(pw), pw) gives back the account polkadot-js exported', async () => {
     await fc.assert(
       fc.asyncProperty(account(), password(), async (a, pw) => {
         const text = JSON.stringify(a.pair.toJson(pw));
+        expect(describeKeystore(text)).toMatchObject({
+          version: '3',
+          keyType: a.type,
+          scrypt: DEFAULT_SCRYPT,
+        });
         expectSameAccount(await openKeystore(text, pw, { scrypt: nodeScrypt }), a);
       }),
       fcParams(DEFAULT_SCRYPT_RUNS),

@@ -72,6 +72,16 @@ describe('ui-keyring shows what was restored', () => {
     );
   });
 
+  it('keystore at 2^17, by keyport or by pair.toJson: the account is listed with its type and unlocks', async () => {
+    await fc.assert(
+      fc.asyncProperty(account(), password(), fc.boolean(), async (a, pw, byKeyring) => {
+        const json = byKeyring ? a.pair.toJson(pw) : await createKeystore(a, pw, { scrypt: nodeScrypt });
+        expectShown(await shownAfter(JSON.stringify(json), { [a.storageKey]: pw }), [a]);
+      }),
+      fcParams(0.02),
+    );
+  });
+
   it('batch: every account is listed and unlocks with its own password', async () => {
     const members = fc.uniqueArray(fc.tuple(account(), password()), {
       minLength: 1,
@@ -181,6 +191,21 @@ describe('ui-keyring shows a restored storage as it showed the original', () => 
       );
     });
   }
+
+  it("console copy, quotes added by hand (the wiki's step 5): the same accounts, addresses and contracts are listed unless the reading was flagged ambiguous", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constant(null).chain(() => appsStorage({ keyed: pool.map((p) => p.rec) })),
+        async (s) => {
+          const { source, storage } = await restoreText(`'${dumpText(s)}'`);
+          if (source.warnings.some((w) => /both as a JavaScript string/.test(w))) return;
+          const original = await verifyWithUiKeyring(new MemoryStorage(Object.entries(s)));
+          expect(await verifyWithUiKeyring(storage)).toEqual(original);
+        },
+      ),
+      fcParams(0.02),
+    );
+  });
 
   it('extension storage dump: every record is listed as it would be from its JSON, and keyed accounts unlock', async () => {
     const passwords = Object.fromEntries(pool.map(({ a, pw }) => [a.storageKey, pw]));
