@@ -5,8 +5,9 @@
  * and ui-settings' `settings`.
  */
 
-/** Storage kinds shown on the page. */
-export type Kind = 'account' | 'address' | 'contract' | 'settings' | 'other';
+import { type Kind, kindOf } from './kinds.ts';
+
+export { type Kind, kindOf };
 
 /** The StorageLike subset the page reads. */
 export interface ReadableStorage {
@@ -30,18 +31,6 @@ export interface Inventory {
   readonly total: number;
   readonly counts: Readonly<Record<Kind, number>>;
   readonly entries: readonly Entry[];
-}
-
-const PREFIXES: readonly [string, Kind][] = [
-  ['account:0x', 'account'],
-  ['address:0x', 'address'],
-  ['contract:0x', 'contract'],
-];
-
-/** Kind of a storage key, as ui-keyring's loadAll would see it. */
-export function kindOf(key: string): Kind {
-  for (const [prefix, kind] of PREFIXES) if (key.startsWith(prefix)) return kind;
-  return key === 'settings' ? 'settings' : 'other';
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
@@ -115,7 +104,7 @@ export const KIND_LABELS: Readonly<Record<Kind, readonly [string, string]>> = {
   account: ['account', 'accounts'],
   address: ['address-book entry', 'address-book entries'],
   contract: ['contract', 'contracts'],
-  settings: ['settings record', 'settings records'],
+  settings: ['settings entry', 'settings entries'],
   other: ['other entry', 'other entries'],
 };
 

@@ -30,13 +30,14 @@ function storageOf(items: Record<string, string>): Storage {
 }
 
 describe('inventory (no crypto)', () => {
-  it('kinds follow ui-keyring key prefixes and ui-settings', () => {
+  it('kinds follow ui-keyring key prefixes, ui-settings and Apps preference keys', () => {
     expect(kindOf('account:0xab')).toBe('account');
     expect(kindOf('address:0xab')).toBe('address');
     expect(kindOf('contract:0xab')).toBe('contract');
     expect(kindOf('settings')).toBe('settings');
-    expect(kindOf('account:5Grw')).toBe('other'); // legacy SS58 keys: loadAll ignores them
-    expect(kindOf('lcUrl')).toBe('other');
+    expect(kindOf('account:5Grw')).toBe('account'); // legacy SS58 key: still an account (Apps hides it)
+    expect(kindOf('lcUrl')).toBe('settings');
+    expect(kindOf('my-own-key')).toBe('other');
   });
 
   it('describes key types from encoding.content, keyless records as external', () => {
@@ -64,7 +65,7 @@ describe('inventory (no crypto)', () => {
       }),
     );
     expect(inv.total).toBe(5);
-    expect(inv.counts).toEqual({ account: 2, address: 1, contract: 0, settings: 1, other: 1 });
+    expect(inv.counts).toEqual({ account: 2, address: 1, contract: 0, settings: 2, other: 0 });
     expect(inv.entries.map((e) => e.key)).toEqual(['account:0x01', 'account:0x02', 'address:0x09']);
   });
 

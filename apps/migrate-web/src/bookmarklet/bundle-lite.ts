@@ -7,6 +7,7 @@
  * test/bookmarklet-bundle.test.ts checks it byte for byte against the library. Encrypted bundles
  * are not handled here (no scrypt in a bookmarklet): the page says so.
  */
+import { type Kind, kindOf } from '../kinds.ts';
 
 /** The `format` tag of every keyport bundle. */
 export const FORMAT = 'keyport-localstorage-bundle';
@@ -49,25 +50,17 @@ export class LiteError extends Error {
   }
 }
 
-const SETTINGS_KEYS = [
-  'settings',
-  'polkadot-app-custom-endpoints',
-  'network:affinities',
-  'lcUrl',
-  'localFork',
-  'polkadot-app-favorite-chains',
-  'types',
-  'options:InputAddress',
-];
-const SETTINGS_PREFIXES = ['accounts:favorites:', 'staking:favorites:'];
+const FIELD_OF: Readonly<Record<Kind, SummaryField>> = {
+  account: 'accounts',
+  address: 'addresses',
+  contract: 'contracts',
+  settings: 'settings',
+  other: 'other',
+};
 
 /** The summary field a key counts under (storage-migrate's classifyKey rules). */
 export function summaryField(key: string): SummaryField {
-  if (key.startsWith('account:')) return 'accounts';
-  if (key.startsWith('address:')) return 'addresses';
-  if (key.startsWith('contract:')) return 'contracts';
-  if (SETTINGS_KEYS.includes(key) || SETTINGS_PREFIXES.some((p) => key.startsWith(p))) return 'settings';
-  return 'other';
+  return FIELD_OF[kindOf(key)];
 }
 
 /** Counts entries by kind. */
