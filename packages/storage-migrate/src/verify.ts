@@ -170,11 +170,15 @@ export async function verifyWithUiKeyring(
       .map(([k]) => k)
       .filter((k) => ['account', 'address', 'contract'].includes(classifyKey(k)) && !shown.has(k));
     const after = snapshot(scratch);
-    const rewritten = [...new Set([...original.map(([k]) => k), ...Object.keys(after)])].filter(
-      (k) =>
-        stored.get(k) !== (Object.hasOwn(after, k) ? after[k] : undefined) &&
-        (stored.has(k) || classifyKey(k) !== 'account' || !isBuiltIn(after[k])),
-    );
+    // What ui-keyring changed in its store while loading: re-serialised or re-keyed records,
+    // expired "recent" addresses. In development mode it also stores its own test accounts;
+    // those are not changes to this storage.
+    const keys = new Set([...stored.keys(), ...Object.keys(after)]);
+    const rewritten = [...keys].filter((k) => {
+      const now = Object.hasOwn(after, k) ? after[k] : undefined;
+      if (stored.get(k) === now) return false;
+      return stored.has(k) || !isBuiltIn(now);
+    });
     return { accounts, addresses, contracts, notShown, rewritten: rewritten.sort() };
   } finally {
     clearLists(kr);

@@ -227,6 +227,30 @@ describe('undoImport', () => {
     expect(snapshot(target)).toEqual(Object.assign(Object.create(null), { a: '1', z: 'kept' }));
   });
 
+  it('an undo that fails at the k-th write, for every k, leaves the imported state untouched', () => {
+    fc.assert(
+      fc.property(appsStorage(), appsStorage(), (before, incoming) => {
+        const target = new MemoryStorage(Object.entries(before));
+        const { undo } = applyPlan(
+          planImport(source(Object.entries(incoming)), target, { policy: 'replace' }),
+          target,
+          at,
+        );
+        const imported = Object.entries(snapshot(target));
+        const writes = undo.entries.length + (undo.undo?.absent.length ?? 0);
+        for (let k = 1; k <= writes; k++) {
+          const copy = new MemoryStorage(imported, {
+            fault: (op, key, n) => (op !== 'getItem' && n === k ? quotaExceeded(key) : undefined),
+          });
+          const e = caught(() => undoImport(undo, copy, at));
+          expect([e.code, e.rolledBack]).toEqual(['WRITE_FAILED', true]);
+          expect(JSON.stringify(Object.entries(snapshot(copy)))).toBe(JSON.stringify(imported));
+        }
+      }),
+      fcParams(0.2),
+    );
+  });
+
   it('a dump is not an undo bundle', () => {
     const dump = makeBundle([{ key: 'a', value: '1' }], at);
     throwsWithCode(() => undoImport(dump, new MemoryStorage(), at), 'INVALID_INPUT');

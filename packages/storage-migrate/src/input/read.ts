@@ -57,14 +57,13 @@ function sorted(entries: BundleEntry[]): BundleEntry[] {
 async function fromValue(
   value: unknown,
   detected: DetectedValue,
-  text: string,
   options: ReadImportOptions,
 ): Promise<Omit<ImportSource, 'format' | 'inner'>> {
   const none = { skipped: [], warnings: [] };
   switch (detected.format) {
     case 'keyport-bundle':
     case 'keyport-bundle-encrypted': {
-      const bundle = await decodeBundle(typeof value === 'object' ? JSON.stringify(value) : text, options);
+      const bundle = await decodeBundle(JSON.stringify(value), options);
       if (bundle.undo !== undefined) {
         throw new KeyportError(
           'INVALID_INPUT',
@@ -95,6 +94,11 @@ async function fromValue(
       const converted = keystoreEntries(
         await openBatch(batchValue, options.password, options.scrypt ? { scrypt: options.scrypt } : {}),
       );
+      if (detected.format === 'subwallet-batch') {
+        converted.warnings.push(
+          'SubWallet account groups (accountProxies, modifyPairs) are not part of Apps storage and are not imported',
+        );
+      }
       return withSorted(converted);
     }
     case 'apps-accounts': {
@@ -159,7 +163,7 @@ function withSorted(c: Converted): Omit<ImportSource, 'format' | 'inner'> {
 export async function readImportInput(text: string, options: ReadImportOptions = {}): Promise<ImportSource> {
   const { detected, value } = inspectText(text);
   if (detected.format === 'console-copy') {
-    const body = await fromValue(value, detected.inner, text, options);
+    const body = await fromValue(value, detected.inner, options);
     const warnings = detected.ambiguous
       ? [
           'the quoted text reads as JSON both as a JavaScript string (used) and as written; if you added the quotes yourself, remove them and import again',
@@ -168,5 +172,5 @@ export async function readImportInput(text: string, options: ReadImportOptions =
       : body.warnings;
     return { format: 'console-copy', inner: detected.inner.format, ...body, warnings };
   }
-  return { format: detected.format, ...(await fromValue(value, detected, text, options)) };
+  return { format: detected.format, ...(await fromValue(value, detected, options)) };
 }
