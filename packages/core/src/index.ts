@@ -65,6 +65,20 @@ export {
   parseKeystore,
   readJsonInput,
 } from './keystore/index.ts';
+export {
+  createScryptPool,
+  defaultPoolSize,
+  type ScryptPool,
+  type ScryptPoolOptions,
+  type WorkerPort,
+} from './parallel/pool.ts';
+export {
+  DEFAULT_CONCURRENCY,
+  type UnlockManyOptions,
+  type UnlockProgress,
+  type UnlockResult,
+  unlockMany,
+} from './parallel/unlock-many.ts';
 export { type ScryptBackend, wasmScrypt } from './scrypt/backend.ts';
 export {
   ACCEPTED_SCRYPT,
