@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stripOneNewline, writeFileAtomic } from '../src/cli/files.ts';
 import { createIo } from '../src/cli/io.ts';
+import { progressBar } from '../src/cli/progress.ts';
 import { loadSnapshot, parseSnapshot, serializeSnapshot } from '../src/cli/snapshot.ts';
 import { runCli, scratch } from './run-cli.ts';
 
@@ -29,6 +30,18 @@ describe('keyport help and usage', () => {
     const run = await runCli(['frobnicate']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it("keyport help <cmd> and <cmd> --help print that command's usage", async () => {
+    for (const args of [
+      ['help', 'restore'],
+      ['restore', '--help'],
+      ['restore', '-h'],
+    ]) {
+      const run = await runCli(args);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^usage: keyport restore <input> --storage <snapshot.json>/);
+    }
   });
 
   it('bin/keyport.js (the package bin) runs the same entry', async () => {
@@ -57,6 +70,41 @@ describe('output safety net', () => {
     io.registerSecret('correct horse battery staple');
     io.out('oops: correct horse battery staple!');
     expect(out).toBe('oops: [redacted]!\n');
+  });
+});
+
+describe('progress bar', () => {
+  const capture = (tty: boolean) => {
+    let err = '';
+    const io = createIo({
+      stderr: { write: (t: string) => (err += t) },
+      stdout: { write: () => true },
+      stderrIsTTY: tty,
+    });
+    return { io, text: () => err };
+  };
+
+  it('draws on a terminal with several items, ending with n/n, and clears its line', () => {
+    const { io, text } = capture(true);
+    const bar = progressBar(io, 'unlocking', 4);
+    for (let i = 1; i <= 4; i++) bar.update(i);
+    bar.done();
+    expect(text()).toContain('unlocking');
+    expect(text()).toContain(' 4/4');
+    expect(text().endsWith('\r')).toBe(true);
+  });
+
+  it('prints nothing when stderr is not a terminal, or for a single item', () => {
+    for (const [tty, n] of [
+      [false, 8],
+      [true, 1],
+    ] as const) {
+      const { io, text } = capture(tty);
+      const bar = progressBar(io, 'unlocking', n);
+      bar.update(n);
+      bar.done();
+      expect(text()).toBe('');
+    }
   });
 });
 
