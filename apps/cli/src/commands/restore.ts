@@ -105,7 +105,8 @@ keyport undo <undo-bundle> --storage <snapshot.json>.`,
     }
     const verify = await verifySnapshot(storagePath, storage, plan);
     report.result = { ...result, undo: undoFile };
-    report.verify = verify;
+    const { lines, ...verifyJson } = verify;
+    report.verify = verifyJson;
     if (json) io.out(JSON.stringify(report));
     else {
       io.out(
@@ -113,7 +114,7 @@ keyport undo <undo-bundle> --storage <snapshot.json>.`,
           ? 'nothing to write: the snapshot already holds everything (no undo bundle needed)'
           : `wrote ${result.written} item(s) to ${storagePath}; undo bundle: ${undoFile}`,
       );
-      for (const line of verify.lines) io.out(line);
+      for (const line of lines) io.out(line);
     }
     if (!verify.ok) io.err(`error: VERIFY_FAILED: ${verify.problems.join('; ')}`);
     return verify.ok ? EXIT.OK : EXIT.FAILED;
