@@ -65,6 +65,36 @@ describe('dump → restore → undo', () => {
     }
   });
 
+  it('a concurrent reader only ever sees the old or the new snapshot, never a partial file', async () => {
+    const d = scratch();
+    try {
+      const big = Object.fromEntries(Array.from({ length: 4000 }, (_, i) => [`k${i}`, 'x'.repeat(500)]));
+      const target = d.file('snap.json', JSON.stringify(big));
+      const oldText = readFileSync(target, 'utf8');
+      const input = d.file('in.json', JSON.stringify({ added: 'value', k1: 'changed' }));
+      const child = runCli(['restore', input, '--storage', target, '--policy', 'replace']);
+      let done = false;
+      void child.then(() => {
+        done = true;
+      });
+      const seen = new Set<string>();
+      while (!done) {
+        const text = readFileSync(target, 'utf8');
+        const parsed = JSON.parse(text) as Record<string, string>; // throws on a partial file
+        seen.add(
+          text === oldText ? 'old' : parsed.added === 'value' && parsed.k1 === 'changed' ? 'new' : 'other',
+        );
+        await new Promise((r) => setTimeout(r, 1));
+      }
+      const run = await child;
+      expect(run.code, run.stderr).toBe(0);
+      expect(seen.has('other')).toBe(false);
+      expect(readJson(target)).toEqual({ ...big, added: 'value', k1: 'changed' });
+    } finally {
+      d.cleanup();
+    }
+  });
+
   it('restore --dry-run prints the plan and writes nothing', async () => {
     const d = scratch();
     try {
@@ -106,6 +136,8 @@ describe('dump → restore → undo', () => {
       expect(replace.code, replace.stderr).toBe(0);
       const replaced = JSON.parse(replace.stdout);
       expect(replaced.result.written).toBe(1);
+      expect(replaced.verify).toMatchObject({ ok: true, fileMatches: true, missing: [], problems: [] });
+      expect(replaced.verify.lines).toBeUndefined();
       expect(readJson(target)).toEqual({ ...before, settings: source.settings });
 
       const undo = await runCli(['undo', replaced.result.undo, '--storage', target]);
