@@ -78,7 +78,9 @@ export function parseSnapshot(text: string, name: string): SnapshotStorage {
   let data: unknown;
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
+  } catch (e) {
+    if (!(e instanceof SyntaxError)) throw e;
+    // The parser's message quotes the text, which may hold keys: say where, not what.
     throw new KeyportError('INVALID_INPUT', `snapshot ${name} is not valid JSON`, { file: name });
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {

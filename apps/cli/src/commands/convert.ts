@@ -128,17 +128,17 @@ needed except to open a batch file). One trailing newline is removed from passwo
         keystores = await reencrypt(io, keystores, ownPassword, newPassword ?? ownPassword, params, pool);
       }
 
-      let text_: string;
+      let outText: string;
       let what: string;
       if (to === 'keystore') {
         if (keystores.length !== 1) {
           throw new KeyportError(
             'INVALID_INPUT',
-            `the input holds ${keystores.length} accounts with a key; --to keystore writes one: choose it with --account <address>`,
+            `the input holds ${keystores.length} accounts; --to keystore writes one: choose it with --account <address>`,
             { count: keystores.length },
           );
         }
-        text_ = JSON.stringify(keystores[0]);
+        outText = JSON.stringify(keystores[0]);
         what = 'keystore';
       } else if (to === 'batch') {
         const batchPassword = newPassword ?? password;
@@ -163,17 +163,17 @@ needed except to open a batch file). One trailing newline is removed from passwo
           scrypt: pool,
           ...(loaded.extras ? { extras: loaded.extras } : {}),
         });
-        text_ = JSON.stringify(batch);
+        outText = JSON.stringify(batch);
         what = `batch file of ${keystores.length} account(s), scrypt N=2^${Math.log2(params.N)}`;
       } else {
         const entries: AppsAccountEntry[] = keystores.map((keystore) => ({ kind: 'keystore', keystore }));
         if (optString(args, 'account') === undefined) {
           for (const x of loaded.external) entries.push({ ...x, kind: 'external' });
         }
-        text_ = JSON.stringify(createAppsAccounts(entries), null, 2);
+        outText = JSON.stringify(createAppsAccounts(entries), null, 2);
         what = `Apps array of ${entries.length} account(s)`;
       }
-      await writeFileAtomic(out, text_, { overwrite: force });
+      await writeFileAtomic(out, outText, { overwrite: force });
       io.err(`wrote ${out} (${what})`);
       return EXIT.OK;
     } finally {

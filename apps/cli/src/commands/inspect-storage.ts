@@ -21,7 +21,8 @@ function record(value: string): Record<string, unknown> | undefined {
     return typeof v === 'object' && v !== null && !Array.isArray(v)
       ? (v as Record<string, unknown>)
       : undefined;
-  } catch {
+  } catch (e) {
+    if (!(e instanceof SyntaxError)) throw e;
     return undefined; // not JSON: shown by its key only
   }
 }

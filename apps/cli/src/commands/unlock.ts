@@ -2,6 +2,7 @@
 // given password(s) and reports, per address, ok or the error. Never prints a secret.
 import {
   describeKeystore,
+  isKeyportError,
   KeyportError,
   type KeystoreJson,
   openKeystore,
@@ -29,8 +30,9 @@ function publicFacts(json: KeystoreJson): { publicKey: string | null; type: stri
   try {
     const info = describeKeystore(json);
     return { publicKey: info.publicKey ?? null, type: info.keyType ?? null, name: info.name ?? '' };
-  } catch {
+  } catch (e) {
     // A keystore that does not even describe fails to open too; its open error is what we report.
+    if (!isKeyportError(e)) throw e;
     return { publicKey: null, type: null, name: '' };
   }
 }
