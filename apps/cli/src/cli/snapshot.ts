@@ -3,54 +3,15 @@
 // read into memory, changed there, and written back atomically by `flush()`; a missing file is
 // an empty storage.
 import { KeyportError } from '@keyport/core';
+import { MemoryStorage } from '@keyport/storage-migrate';
 import { CliError } from './errors.ts';
 import { readText, writeFileAtomic } from './files.ts';
 
 /**
- * The in-memory storage behind a snapshot file, with the Web Storage surface the libraries use
- * (`getItem`, `setItem`, `removeItem`, `key`, `length`, `clear`). Keys keep their file order;
- * new keys go last.
+ * The in-memory storage behind a snapshot file: storage-migrate's MemoryStorage (the Web
+ * Storage surface, keys in file order, new keys last) that also serializes itself.
  */
-export class SnapshotStorage {
-  readonly #items: Map<string, string>;
-
-  /** A storage holding `entries` in order. */
-  constructor(entries: Iterable<readonly [string, string]> = []) {
-    this.#items = new Map(entries);
-  }
-
-  get length(): number {
-    return this.#items.size;
-  }
-
-  key(index: number): string | null {
-    if (!Number.isInteger(index) || index < 0 || index >= this.#items.size) return null;
-    let i = 0;
-    for (const k of this.#items.keys()) if (i++ === index) return k;
-    return null;
-  }
-
-  getItem(key: string): string | null {
-    return this.#items.get(String(key)) ?? null;
-  }
-
-  setItem(key: string, value: string): void {
-    this.#items.set(String(key), String(value));
-  }
-
-  removeItem(key: string): void {
-    this.#items.delete(String(key));
-  }
-
-  clear(): void {
-    this.#items.clear();
-  }
-
-  /** The entries in order. */
-  entries(): [string, string][] {
-    return [...this.#items.entries()];
-  }
-
+export class SnapshotStorage extends MemoryStorage {
   /** The snapshot text: the same JSON object text `JSON.stringify(localStorage)` gives. */
   serialize(): string {
     return serializeSnapshot(this.entries());
