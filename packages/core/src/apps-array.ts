@@ -6,9 +6,10 @@
 // - the address book: [{address, isFavorite, name}] (page-addresses/src/Contacts/Export.tsx @ 4a5fed2).
 import { u8aEq } from '@polkadot/util';
 import { KeyportError } from './errors.ts';
-import { decodeAddressField } from './keystore/fields.ts';
+import { decodeAddressField, decodeEncoded } from './keystore/fields.ts';
 import { isJsonObject, type JsonObject, type JsonValue, readJsonInput } from './keystore/json-input.ts';
-import { checkKeystore } from './keystore/parse.ts';
+import { checkKeystore, protectionOf } from './keystore/parse.ts';
+import { decodePkcs8 } from './keystore/pkcs8.ts';
 import type { KeystoreJson, KeystoreMeta } from './keystore/types.ts';
 
 /** Longest Apps export (or parsed value) accepted: 64 MiB. */
@@ -56,6 +57,28 @@ function bytesOf(value: JsonValue, field: string): Uint8Array {
   return Uint8Array.from(list as number[]);
 }
 
+/** The item as a keystore when it is one and holds a secret (encrypted, or a PKCS8 body with one). */
+function keystoreWithSecret(item: JsonObject): KeystoreJson | undefined {
+  let keystore: KeystoreJson;
+  try {
+    keystore = checkKeystore(item);
+  } catch (e) {
+    if (e instanceof KeyportError) return undefined; // not a keystore: read as keyless, as Apps does
+    throw e;
+  }
+  if (protectionOf(keystore.encoding).encrypted) return keystore;
+  const body = decodeEncoded(keystore.encoded);
+  try {
+    decodePkcs8(body);
+    return keystore;
+  } catch (e) {
+    if (e instanceof KeyportError) return undefined; // no secret, or a damaged body: keyless
+    throw e;
+  } finally {
+    body.fill(0);
+  }
+}
+
 function toEntry(item: JsonValue, index: number): AppsAccountEntry {
   const at = `[${index}]`;
   if (!isJsonObject(item)) throw invalid('Apps accounts export', at, 'should be an object');
@@ -63,15 +86,20 @@ function toEntry(item: JsonValue, index: number): AppsAccountEntry {
   if (typeof address !== 'string')
     throw invalid('Apps accounts export', `${at}.address`, 'should be a string');
   if (!isJsonObject(meta)) throw invalid('Apps accounts export', `${at}.meta`, 'should be an object');
-  const inBrowser =
-    !meta.isInjected && !meta.isHardware && !meta.isMultisig && !!item.encoded && !!item.encoding;
-  if (inBrowser) {
+  const withRecord = !!item.encoded && !!item.encoding;
+  if (withRecord && !meta.isInjected && !meta.isHardware && !meta.isMultisig) {
     try {
       return { kind: 'keystore', keystore: checkKeystore(item, `Apps accounts export ${at}`) };
     } catch (e) {
       if (!(e instanceof KeyportError)) throw e;
       throw new KeyportError(e.code, e.message, { ...e.details, index });
     }
+  }
+  // Apps' ImportAll treats a hardware/injected/multisig item as keyless even when it carries a
+  // key; keyport keeps any such item that is a keystore holding a secret, so nothing is lost.
+  if (withRecord) {
+    const keystore = keystoreWithSecret(item);
+    if (keystore) return { kind: 'keystore', keystore };
   }
   const decoded = decodeAddressField(address, `${at}.address`, 'INVALID_ADDRESS').bytes;
   const publicKey = item.publicKey === undefined ? undefined : bytesOf(item.publicKey, `${at}.publicKey`);
@@ -96,7 +124,9 @@ function toEntry(item: JsonValue, index: number): AppsAccountEntry {
 /**
  * Reads Apps' "export all accounts" file: each item needs a string `address` and an object
  * `meta` (as ImportAll requires); in-browser accounts (not injected/hardware/multisig, with
- * `encoded` and `encoding`) must be valid keystores, the rest are keyless entries.
+ * `encoded` and `encoding`) must be valid keystores. An injected/hardware/multisig item that is
+ * a keystore holding a secret stays a keystore (Apps' ImportAll would keep only its address);
+ * the rest are keyless entries.
  *
  * @throws INVALID_INPUT (not a JSON array, items of the wrong shape, over 64 MiB), INVALID_ADDRESS
  * (a keyless entry's address), ADDRESS_MISMATCH (`addressRaw` disagrees with `address`), and for

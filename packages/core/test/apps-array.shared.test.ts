@@ -1,8 +1,9 @@
 // Apps' own plain-JSON exports (formats.md §2.4, peers.md F4/F5): the "export all" array of
 // keystores and serialised KeyringPair objects, and the address book. Keyless entries are
 // compared with what JSON.stringify makes of a real @polkadot/keyring pair.
-import { account, accountName, fcParams, rejectsWithCode } from '@keyport/test-harness';
+import { account, accountName, fcParams, makeAccount, rejectsWithCode } from '@keyport/test-harness';
 import { Keyring } from '@polkadot/keyring';
+import { DEV_PHRASE } from '@polkadot/keyring/defaults';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import fc from 'fast-check';
@@ -14,7 +15,9 @@ import {
   parseAddressBook,
   parseAppsAccounts,
 } from '../src/apps-array.ts';
-import { openKeystore } from '../src/keystore/index.ts';
+import { createKeystore, openKeystore } from '../src/keystore/index.ts';
+import { nodeScrypt } from '../src/scrypt/node.ts';
+import { COMPAT_SCRYPT } from '../src/scrypt/params.ts';
 
 beforeAll(async () => {
   await cryptoWaitReady();
@@ -54,17 +57,23 @@ describe('Apps "export all accounts" array', () => {
     );
   });
 
-  it('classifies like ImportAll: keystores only for in-browser accounts with encoded + encoding', () => {
+  it('classifies like ImportAll, except that no item holding a secret is read as keyless', () => {
     const pair = new Keyring({ type: 'sr25519' }).addFromUri('//Alice', { name: 'Alice' });
     const keystore = pair.toJson();
     const multisigWithKey = { ...keystore, meta: { ...keystore.meta, isMultisig: true } };
     const qr = JSON.parse(
       JSON.stringify(new Keyring().addFromAddress(BOB, { name: 'QR', isExternal: true })),
     );
-    const [a, b, c] = parseAppsAccounts([keystore, multisigWithKey, qr]);
+    const ledgerRecord = new Keyring()
+      .addFromAddress(BOB, { name: 'ledger', isHardware: true, isExternal: true })
+      .toJson();
+    const [a, b, c, d] = parseAppsAccounts([keystore, multisigWithKey, qr, ledgerRecord]);
     expect(a?.kind).toBe('keystore');
-    expect(b?.kind).toBe('external');
+    // ImportAll would call addExternal here and drop the key; keyport keeps the keystore.
+    expect(b).toEqual({ kind: 'keystore', keystore: multisigWithKey });
     expect(c).toMatchObject({ kind: 'external', address: BOB, type: 'ed25519', meta: { name: 'QR' } });
+    // a keyless record (no secret in its body) stays keyless whatever meta says
+    expect(d).toMatchObject({ kind: 'external', address: BOB, meta: { name: 'ledger' } });
     expect(u8aToHex((c as { publicKey: Uint8Array }).publicKey)).toBe(
       u8aToHex(new Keyring().decodeAddress(BOB)),
     );
@@ -83,6 +92,24 @@ describe('Apps "export all accounts" array', () => {
       );
       const [entry] = parseAppsAccounts(JSON.stringify([pair])) as [AppsAccountEntry];
       expect(JSON.stringify(createAppsAccounts([entry]))).toBe(JSON.stringify([pair]));
+    }
+  });
+
+  it('an encrypted keystore marked isHardware / isInjected / isMultisig stays a keystore and opens to the same account', async () => {
+    const flags = [
+      ['sr25519', { isHardware: true, hardwareType: 'ledger' }],
+      ['ethereum', { isInjected: true, source: 'polkadot-js' }],
+      ['ecdsa', { isMultisig: true, threshold: 2, who: [BOB] }],
+    ] as const;
+    for (const [i, [type, flag]] of flags.entries()) {
+      const uri = type === 'ethereum' ? `${DEV_PHRASE}/m/44'/60'/0'/0/${i}` : `//keyport//${i}`;
+      const a = makeAccount(uri, type, 42, { name: `flagged ${i}`, ...flag });
+      const keystore = await createKeystore(a, `pw ${i}`, { params: COMPAT_SCRYPT, scrypt: nodeScrypt });
+      const [entry] = parseAppsAccounts(JSON.stringify([keystore], null, 2));
+      expect(entry).toEqual({ kind: 'keystore', keystore });
+      if (entry?.kind !== 'keystore') continue;
+      const opened = await openKeystore(entry.keystore, `pw ${i}`, { scrypt: nodeScrypt });
+      expect([opened.address, u8aToHex(opened.publicKey)]).toEqual([a.address, u8aToHex(a.publicKey)]);
     }
   });
 
