@@ -4,6 +4,7 @@
 import {
   type AppsExternalAccount,
   type BatchExtras,
+  type BatchSkipped,
   type Detected,
   describeKeystore,
   detectFormat,
@@ -31,6 +32,8 @@ export interface AccountFile {
   readonly external: readonly AppsExternalAccount[];
   /** SubWallet's extra fields of a batch, to carry over. */
   readonly extras?: BatchExtras;
+  /** Batch entries left out: key types keyport does not support (SubWallet's TON, Bitcoin, …). */
+  readonly skipped: readonly BatchSkipped[];
 }
 
 /** Options of loadAccounts. */
@@ -73,6 +76,18 @@ export function describeDetected(d: Detected): string {
   }
 }
 
+/**
+ * One warning line per batch entry loadAccounts left out (no secret in it; the address quoted).
+ *
+ * @example for (const line of skippedWarnings(file)) io.err(line)
+ */
+export function skippedWarnings(file: AccountFile): string[] {
+  return file.skipped.map(
+    (s) =>
+      `warning: skipped batch entry ${s.index}${s.address === undefined ? '' : ` ${JSON.stringify(s.address)}`}: key type ${JSON.stringify(s.keyType ?? '?')} is not supported (sr25519, ed25519, ecdsa, ethereum)`,
+  );
+}
+
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -89,18 +104,20 @@ export async function loadAccounts(text: string, name: string, opts: LoadOptions
   const detected = detectFormat(text);
   switch (detected.format) {
     case 'keystore':
-      return { format: 'keystore', keystores: [parseKeystore(stripBom(text))], external: [] };
+      return { format: 'keystore', keystores: [parseKeystore(stripBom(text))], external: [], skipped: [] };
     case 'batch':
     case 'subwallet-batch': {
       const value: unknown = JSON.parse(stripBom(text));
       const batch = detected.wrapped && Array.isArray(value) ? value[0] : value;
       const parsed = parseBatch(batch);
-      const keystores = await openBatch(parsed, await opts.batchPassword(), { scrypt: opts.scrypt });
+      const { keystores, skipped } = await openBatch(parsed, await opts.batchPassword(), {
+        scrypt: opts.scrypt,
+      });
       const extras: BatchExtras = {
         ...(parsed.accountProxies ? { accountProxies: parsed.accountProxies } : {}),
         ...(parsed.modifyPairs ? { modifyPairs: parsed.modifyPairs } : {}),
       };
-      return { format: detected.format, keystores, external: [], extras };
+      return { format: detected.format, keystores, external: [], extras, skipped };
     }
     case 'apps-accounts': {
       const entries = parseAppsAccounts(stripBom(text));
@@ -110,7 +127,7 @@ export async function loadAccounts(text: string, name: string, opts: LoadOptions
         if (e.kind === 'keystore') keystores.push(e.keystore);
         else external.push(e);
       }
-      return { format: 'apps-accounts', keystores, external };
+      return { format: 'apps-accounts', keystores, external, skipped: [] };
     }
     default:
       throw new KeyportError(

@@ -114,32 +114,90 @@ function decryptedList(plain: Uint8Array): JsonValue[] {
   return list;
 }
 
+/** A batch entry {@link openBatch} left out instead of failing the whole batch. */
+export interface BatchSkipped {
+  /** Position of the entry in the decrypted list (0-based). */
+  readonly index: number;
+  /** Why, in words (names the key type, never the entry's secret). */
+  readonly reason: string;
+  /** The key type the entry records (e.g. SubWallet's 'ton', 'bitcoin-84', 'cardano'), cut to 40 characters. */
+  readonly keyType?: string;
+  /** The entry's address as written, when it has one. */
+  readonly address?: string;
+}
+
+/** What {@link openBatch} returns: the keystores keyport reads, and the entries it left out. */
+export interface OpenedBatch {
+  readonly keystores: KeystoreJson[];
+  readonly skipped: BatchSkipped[];
+}
+
+/** Options of {@link openBatch}. */
+export interface OpenBatchOptions {
+  readonly scrypt?: ScryptBackend;
+  /**
+   * An entry whose key type keyport does not support (SubWallet also stores TON, Bitcoin and
+   * Cardano accounts): 'skip' (default) lists it in `skipped`, 'throw' fails the whole batch.
+   */
+  readonly onUnsupported?: 'skip' | 'throw';
+}
+
+const MAX_SKIPPED_ADDRESS = 256;
+
+function skippedEntry(entry: JsonValue, index: number, e: KeyportError): BatchSkipped {
+  const content = isJsonObject(entry) && isJsonObject(entry.encoding) ? entry.encoding.content : undefined;
+  const keyType =
+    Array.isArray(content) && typeof content[1] === 'string' ? content[1].slice(0, 40) : undefined;
+  const address = isJsonObject(entry) && typeof entry.address === 'string' ? entry.address : undefined;
+  return {
+    index,
+    reason: e.message,
+    ...(keyType === undefined ? {} : { keyType }),
+    ...(address === undefined || address.length > MAX_SKIPPED_ADDRESS ? {} : { address }),
+  };
+}
+
 /**
  * Decrypts a batch file with the batch password and returns the stored keystores inside, each
  * checked with parseKeystore's rules and still encrypted under its own account password (open
- * them with openKeystore). SubWallet's extras are on parseBatch's result.
+ * them with openKeystore). Entries of a key type keyport does not support (SubWallet's TON,
+ * Bitcoin, Cardano accounts) are left out and listed in `skipped`, unless `onUnsupported` is
+ * 'throw'. SubWallet's extras are on parseBatch's result.
  *
  * @throws everything parseBatch throws; PASSWORD_REQUIRED, WRONG_PASSWORD, UNSAFE_SCRYPT_PARAMS,
  * CORRUPT_DATA (the decrypted text is not a JSON list), and for an entry that is not a keystore
- * its parseKeystore error with `details.index`.
- * @example const keystores = await openBatch(text, 'batch pw', { scrypt: nodeScrypt })
+ * its parseKeystore error with `details.index` (UNSUPPORTED_KEY_TYPE only with 'throw').
+ * @example const { keystores, skipped } = await openBatch(text, 'batch pw', { scrypt: nodeScrypt })
  */
 export async function openBatch(
   input: unknown,
   password: string | Uint8Array,
-  options: { readonly scrypt?: ScryptBackend } = {},
-): Promise<KeystoreJson[]> {
+  options: OpenBatchOptions = {},
+): Promise<OpenedBatch> {
+  const onUnsupported = options.onUnsupported ?? 'skip';
+  if (onUnsupported !== 'skip' && onUnsupported !== 'throw') {
+    throw new KeyportError('INVALID_INPUT', "options.onUnsupported should be 'skip' or 'throw'", {
+      field: 'onUnsupported',
+    });
+  }
   const json = parseBatch(input);
   const plain = await decryptBatch(json, password, options.scrypt);
   try {
-    return decryptedList(plain).map((entry, index) => {
+    const keystores: KeystoreJson[] = [];
+    const skipped: BatchSkipped[] = [];
+    decryptedList(plain).forEach((entry, index) => {
       try {
-        return checkKeystore(entry, `batch entry ${index}`);
+        keystores.push(checkKeystore(entry, `batch entry ${index}`));
       } catch (e) {
         if (!(e instanceof KeyportError)) throw e;
+        if (e.code === 'UNSUPPORTED_KEY_TYPE' && onUnsupported === 'skip') {
+          skipped.push(skippedEntry(entry, index, e));
+          return;
+        }
         throw new KeyportError(e.code, e.message, { ...e.details, index });
       }
     });
+    return { keystores, skipped };
   } finally {
     plain.fill(0);
   }

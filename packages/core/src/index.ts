@@ -16,8 +16,11 @@ export {
   type BatchAccount,
   type BatchExtras,
   type BatchJson,
+  type BatchSkipped,
   createBatch,
   MAX_BATCH_LENGTH,
+  type OpenBatchOptions,
+  type OpenedBatch,
   openBatch,
   parseBatch,
 } from './batch.ts';

@@ -8,6 +8,8 @@ import {
   password,
   rejectsWithCode,
 } from '@keyport/test-harness';
+import { DEV_PHRASE } from '@polkadot/keyring/defaults';
+import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { objectSpread, stringToU8a, u8aToString } from '@polkadot/util';
 import { cryptoWaitReady, jsonDecrypt, jsonEncrypt } from '@polkadot/util-crypto';
 import fc from 'fast-check';
@@ -45,7 +47,7 @@ describe('createBatch → openBatch', () => {
       fc.asyncProperty(records, password(), async (list, pw) => {
         const batch = await createBatch(list, pw, sealed);
         const text = JSON.stringify(batch);
-        expect(JSON.stringify(await openBatch(text, pw, opts))).toBe(JSON.stringify(list));
+        expect(JSON.stringify((await openBatch(text, pw, opts)).keystores)).toBe(JSON.stringify(list));
         expect(parseBatch(text).accounts).toEqual(list.map(({ address, meta }) => ({ address, meta })));
         expect(u8aToString(jsonDecrypt(batch, pw))).toBe(JSON.stringify(list));
       }),
@@ -58,7 +60,7 @@ describe('createBatch → openBatch', () => {
       fc.asyncProperty(records, async (list) => {
         const ours = await createBatch(list, '');
         expect(JSON.stringify(ours)).toBe(JSON.stringify(upstreamBatch(list, '')));
-        expect(JSON.stringify(await openBatch(ours, ''))).toBe(JSON.stringify(list));
+        expect(JSON.stringify((await openBatch(ours, '')).keystores)).toBe(JSON.stringify(list));
       }),
       fcParams(0.3),
     );
@@ -67,14 +69,15 @@ describe('createBatch → openBatch', () => {
   it('opens what util-crypto writes at its 2^17 default', async () => {
     const list = [makeAccount('//Alice', 'sr25519', 42, { name: 'A "b" \\ c' }).pair.toJson()];
     const theirs = upstreamBatch(list, 'bätch');
-    expect(JSON.stringify(await openBatch(JSON.stringify(theirs), 'bätch', opts))).toBe(JSON.stringify(list));
+    const opened = await openBatch(JSON.stringify(theirs), 'bätch', opts);
+    expect(JSON.stringify(opened.keystores)).toBe(JSON.stringify(list));
   });
 
   it('inner keystores keep their own passwords; the batch password does not open them', async () => {
     const a = makeAccount('//Alice', 'ed25519', 0, { name: 'Alice' });
     const inner = await createKeystore(a, 'account pw', sealed);
     const batch = await createBatch([inner], 'batch pw', sealed);
-    const [back] = await openBatch(batch, 'batch pw', opts);
+    const [back] = (await openBatch(batch, 'batch pw', opts)).keystores;
     expect(back).toEqual(inner);
     await rejectsWithCode(openKeystore(back, 'batch pw', opts), 'WRONG_PASSWORD');
     expect((await openKeystore(back, 'account pw', opts)).address).toBe(a.address);
@@ -88,7 +91,7 @@ describe('createBatch → openBatch', () => {
 
   it('keyless records survive a batch and describe themselves as having no secret', async () => {
     const keyless = keylessJson(makeAccount('//Bob', 'sr25519', 42, { name: 'Bob' }));
-    const [back] = await openBatch(await createBatch([keyless], ''), '');
+    const [back] = (await openBatch(await createBatch([keyless], ''), '')).keystores;
     expect(describeKeystore(back).hasSecret).toBe(false);
     const err = await rejectsWithCode(openKeystore(back, '', opts), 'UNSUPPORTED_FORMAT');
     expect(err.details.reason).toBe('no-secret');
@@ -125,13 +128,67 @@ describe('SubWallet batch (peers.md F3)', () => {
     const parsed = parseBatch(JSON.stringify(batch));
     expect(parsed.accountProxies).toEqual(accountProxies);
     expect(parsed.modifyPairs).toEqual(modifyPairs);
-    expect(JSON.stringify(await openBatch(parsed, 'pw', opts))).toBe(JSON.stringify(list));
+    expect(JSON.stringify((await openBatch(parsed, 'pw', opts)).keystores)).toBe(JSON.stringify(list));
   });
 
   it('a SubWallet file (backupAccounts output plus extras) opens like a plain one', async () => {
     const list = [makeAccount('//Alice', 'sr25519', 42, { name: 'Alice' }).pair.toJson()];
     const file = { ...upstreamBatch(list, ''), accountProxies, modifyPairs };
     expect(parseBatch(file).modifyPairs).toEqual(modifyPairs);
-    expect(await openBatch(file, '')).toHaveLength(1);
+    expect(await openBatch(file, '')).toEqual({ keystores: list, skipped: [] });
+  });
+
+  // SubWallet's batchExportV2 (Koniverse/SubWallet-Extension packages/extension-base/src/services/
+  // keyring-service/context/handlers/Json.ts @ 06b66e9) is keyring.backupAccounts over every
+  // account of the chosen proxies plus accountProxies/modifyPairs, so the inner list also holds
+  // @subwallet/keyring pairs of types polkadot-js does not have ('ton', 'cardano', 'bitcoin-84',
+  // …: extension-koni-ui src/constants/account.ts @ 354bad5; the bc1 address is SubWallet's own
+  // mock ACCOUNT_DEV_BTC). Their records are shaped here from real polkadot-js records (same
+  // pkcs8 layout) with the recorded type and address replaced; the bytes are not SubWallet's.
+  function subwalletLike(type: string, address: string, from: KeyringPair$Json) {
+    const encoding = { ...from.encoding, content: ['pkcs8', type] };
+    return { ...from, encoding, address, meta: { name: `${type} account`, type } };
+  }
+
+  it('a SubWallet batch holding TON / Bitcoin / Cardano accounts: parseBatch lists all, openBatch gives the Polkadot ones and reports the rest', async () => {
+    const alice = makeAccount('//Alice', 'sr25519', 42, { name: 'Alice' }).pair.toJson();
+    const eth = makeAccount(`${DEV_PHRASE}/m/44'/60'/0'/0/0`, 'ethereum', 42, { name: 'EVM' }).pair.toJson();
+    const ed = makeAccount('//ton', 'ed25519', 42, {}).pair.toJson();
+    const k1 = makeAccount('//btc', 'ecdsa', 42, {}).pair.toJson();
+    const ton = subwalletLike('ton', `UQ${'A'.repeat(46)}`, ed);
+    const btc = subwalletLike('bitcoin-84', 'bc1qm34lsc65zpw79lxes69zkqmk6ee3ewf0j77s3h', k1);
+    const ada = subwalletLike('cardano', `addr1${'q'.repeat(98)}`, ed);
+    const list = [alice, ton, eth, btc, ada];
+    const pairs = Object.fromEntries(
+      list.map((r) => [r.address, { key: r.address, migrated: true, accountProxyId: 'proxy-1' }]),
+    );
+    const file = { ...upstreamBatch(list, ''), accountProxies, modifyPairs: pairs };
+    const parsed = parseBatch(JSON.stringify(file));
+    expect(parsed.accounts.map((a) => a.address)).toEqual(list.map((r) => r.address));
+    expect(parsed.modifyPairs).toEqual(pairs);
+
+    const { keystores, skipped } = await openBatch(parsed, '');
+    expect(keystores).toEqual([alice, eth]);
+    expect(skipped.map(({ index, keyType, address }) => ({ index, keyType, address }))).toEqual([
+      { index: 1, keyType: 'ton', address: ton.address },
+      { index: 3, keyType: 'bitcoin-84', address: btc.address },
+      { index: 4, keyType: 'cardano', address: ada.address },
+    ]);
+    for (const s of skipped) {
+      expect(s.reason).toContain(s.keyType);
+      expect(s.reason).not.toContain(list[s.index]!.encoded);
+    }
+    const err = await rejectsWithCode(
+      openBatch(parsed, '', { onUnsupported: 'throw' }),
+      'UNSUPPORTED_KEY_TYPE',
+    );
+    expect(err.details.index).toBe(1);
+  });
+
+  it('an entry that is damaged (not just of another key type) still fails the whole batch', async () => {
+    const alice = makeAccount('//Alice', 'sr25519', 42, { name: 'Alice' }).pair.toJson();
+    const damaged = { ...alice, encoded: '0x1' };
+    const err = await rejectsWithCode(openBatch(upstreamBatch([alice, damaged], ''), ''), 'CORRUPT_DATA');
+    expect(err.details.index).toBe(1);
   });
 });

@@ -46,7 +46,7 @@ beforeAll(async () => {
 describe('ui-keyring backupAccounts / restoreAccounts', () => {
   it('openBatch reads backupAccounts output: the stored records, in order, byte for byte', async () => {
     const batch = await keyring.backupAccounts(addresses, 'batch pw');
-    const records = await openBatch(JSON.stringify(batch), 'batch pw', opts);
+    const { keystores: records } = await openBatch(JSON.stringify(batch), 'batch pw', opts);
     expect(records.map((r) => JSON.stringify(r))).toEqual(addresses.map(storedValue));
     expect(parseBatch(batch).accounts.map((a) => a.address)).toEqual(records.map((r) => r.address));
     const alice = await openKeystore(records[0], 'alice pw', opts);

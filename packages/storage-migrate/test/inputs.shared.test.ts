@@ -21,8 +21,8 @@ import {
   rejectsWithCode,
   storedAccount,
 } from '@keyport/test-harness';
-import { u8aToHex } from '@polkadot/util';
-import { cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
+import { stringToU8a, u8aToHex } from '@polkadot/util';
+import { cryptoWaitReady, decodeAddress, jsonEncrypt } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeBundle } from '../src/bundle/dump.ts';
@@ -69,6 +69,29 @@ describe('readImportInput', () => {
     expect(source.format).toBe('batch');
     const expected = pool.map(({ a, json }) => ({ key: a.storageKey, value: JSON.stringify(json) }));
     expect(source.entries).toEqual(expected.sort((x, y) => (x.key < y.key ? -1 : 1)));
+  });
+
+  it('a batch with an account of a key type Apps cannot hold (SubWallet TON) imports the rest and warns about it', async () => {
+    // SubWallet's batch may hold @subwallet/keyring pairs such as 'ton' (core's batch test has the
+    // provenance); this one is a real polkadot-js record with the recorded type replaced.
+    const ton = { ...pool[1]!.json, encoding: { ...pool[1]!.json.encoding, content: ['pkcs8', 'ton'] } };
+    const list = [pool[0]!.json, ton, pool[2]!.json, pool[0]!.json];
+    const text = JSON.stringify({
+      ...jsonEncrypt(stringToU8a(JSON.stringify(list)), ['batch-pkcs8'], ''),
+      accounts: list.map(({ address, meta }) => ({ address, meta })),
+      accountProxies: { p: { id: 'p', name: 'x' } },
+    });
+    const source = await readImportInput(text, { password: '' });
+    expect(source.format).toBe('subwallet-batch');
+    expect(source.entries.map((e) => e.key).sort()).toEqual(
+      [pool[0]!.a.storageKey, pool[2]!.a.storageKey].sort(),
+    );
+    expect(source.skipped).toEqual([
+      { key: pool[0]!.a.storageKey, index: 0, reason: 'replaced by item 3' },
+      expect.objectContaining({ index: 1 }),
+    ]);
+    expect(source.warnings.filter((w) => w.startsWith('batch entry 1 ('))).toHaveLength(1);
+    expect(source.warnings.join('\n')).toContain('"ton"');
   });
 
   it("Apps' export-all array: keystores as stored, keyless entries as addExternal would store them", async () => {

@@ -13,7 +13,7 @@ import {
   unlockMany,
 } from '@keyport/core';
 import { createNodeScryptPool } from '@keyport/core/node-pool';
-import { type AccountFile, isKeyless, loadAccounts } from '../accounts.ts';
+import { type AccountFile, isKeyless, loadAccounts, skippedWarnings } from '../accounts.ts';
 import { type Command, choice, flag, needString, optString } from '../cli/command.ts';
 import { CliError, EXIT, UsageError } from '../cli/errors.ts';
 import {
@@ -117,6 +117,7 @@ needed except to open a batch file). One trailing newline is removed from passwo
         },
         scrypt: pool,
       });
+      for (const line of skippedWarnings(loaded)) io.err(line);
       const isBatch = loaded.format === 'batch' || loaded.format === 'subwallet-batch';
       const ownPassword = isBatch ? accountPassword : password;
       let keystores = pick(io, loaded, optString(args, 'account'));

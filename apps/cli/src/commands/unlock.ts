@@ -11,7 +11,7 @@ import {
 } from '@keyport/core';
 import { createNodeScryptPool } from '@keyport/core/node-pool';
 import { u8aToHex } from '@polkadot/util';
-import { isKeyless, loadAccounts } from '../accounts.ts';
+import { isKeyless, loadAccounts, skippedWarnings } from '../accounts.ts';
 import { type Command, flag, needString, optString } from '../cli/command.ts';
 import { describeError, EXIT, errorCode } from '../cli/errors.ts';
 import { readPasswordFile, readText } from '../cli/files.ts';
@@ -79,6 +79,7 @@ listed on stderr and skipped. Exit 0 only when every account unlocks.`,
     const pool = createNodeScryptPool();
     try {
       const loaded = await loadAccounts(text, file, { batchPassword: async () => password, scrypt: pool });
+      for (const line of skippedWarnings(loaded)) io.err(line);
       if (accountFile !== undefined && loaded.format !== 'batch' && loaded.format !== 'subwallet-batch') {
         io.err('note: --account-password-file applies to batch files only; using --password-file');
       }

@@ -67,13 +67,15 @@ export function keystoreEntry(json: KeystoreJson): { entry: BundleEntry; warning
 
 /**
  * Keystores (from a file, a batch or an Apps array) as entries; a later record for the same
- * account replaces an earlier one, as ui-keyring's restoreAccounts does.
+ * account replaces an earlier one, as ui-keyring's restoreAccounts does. `positions[i]` is the
+ * index of `list[i]` in the input (default i), used in the skipped list.
  */
-export function keystoreEntries(list: readonly KeystoreJson[]): Converted {
+export function keystoreEntries(list: readonly KeystoreJson[], positions?: readonly number[]): Converted {
   const byKey = new Map<string, { entry: BundleEntry; index: number }>();
   const skipped: SkippedItem[] = [];
   const warnings: string[] = [];
-  list.forEach((json, index) => {
+  list.forEach((json, i) => {
+    const index = positions?.[i] ?? i;
     const { entry, warning } = keystoreEntry(json);
     if (warning) warnings.push(warning);
     const earlier = byKey.get(entry.key);

@@ -91,9 +91,21 @@ async function fromValue(
         );
       }
       const batchValue = Array.isArray(value) ? value[0] : value;
-      const converted = keystoreEntries(
-        await openBatch(batchValue, options.password, options.scrypt ? { scrypt: options.scrypt } : {}),
+      const opened = await openBatch(
+        batchValue,
+        options.password,
+        options.scrypt ? { scrypt: options.scrypt } : {},
       );
+      const left = new Set(opened.skipped.map((s) => s.index));
+      const positions = [...Array(opened.keystores.length + left.size).keys()].filter((i) => !left.has(i));
+      const converted = keystoreEntries(opened.keystores, positions);
+      for (const s of opened.skipped) {
+        converted.skipped.push({ index: s.index, reason: s.reason });
+        const address = s.address === undefined ? '' : ` (${JSON.stringify(s.address)})`;
+        converted.warnings.push(
+          `batch entry ${s.index}${address} is not imported: key type ${JSON.stringify(s.keyType ?? '?')} is not one Apps can hold (sr25519, ed25519, ecdsa, ethereum)`,
+        );
+      }
       if (detected.format === 'subwallet-batch') {
         converted.warnings.push(
           'SubWallet account groups (accountProxies, modifyPairs) are not part of Apps storage and are not imported',
@@ -104,7 +116,8 @@ async function fromValue(
     case 'apps-accounts': {
       const items = parseAppsAccounts(value);
       const keystores = items.flatMap((i) => (i.kind === 'keystore' ? [i.keystore] : []));
-      const converted = keystoreEntries(keystores);
+      const positions = items.flatMap((item, index) => (item.kind === 'keystore' ? [index] : []));
+      const converted = keystoreEntries(keystores, positions);
       const byKey = new Map(converted.entries.map((e) => [e.key, e]));
       const skipped = [...converted.skipped];
       items.forEach((item, index) => {
