@@ -56,6 +56,26 @@ beforeAll(async () => {
     ['extension record array', JSON.stringify({ 'account:0x01': [1, 2] })],
     ['template with substitution', '`$' + '{1}`'],
   );
+  // Keyless Apps export-all entries whose address does not fit their key type, or whose public
+  // key is not a curve point: @polkadot/keyring throws plain Errors for these.
+  const ss58 = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
+  const h160 = '0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac';
+  const bytes = (n: number, b: number) => Object.fromEntries([...Array(n).keys()].map((i) => [i, b]));
+  const keyless: Record<string, unknown>[] = [
+    { address: ss58, meta: {}, type: 'ethereum' },
+    { address: h160, meta: {}, type: 'sr25519' },
+    { address: h160, meta: { type: 'ed25519' } },
+    { address: ss58, meta: { type: 'ecdsa' } },
+    { address: `0x02${'11'.repeat(32)}`, meta: {}, type: 'ed25519' },
+    { address: h160, meta: {}, type: 'ethereum', publicKey: bytes(33, 7) },
+    { address: ss58, meta: {}, type: 'ecdsa', publicKey: bytes(33, 9) },
+    { address: h160, meta: {}, type: 'ton' },
+    { address: `0x${'ab'.repeat(33)}`, meta: {} },
+    { address: '0x01', meta: {} },
+  ];
+  for (const [i, item] of keyless.entries()) {
+    hostile.push([`keyless Apps entry ${i}`, JSON.stringify([item])]);
+  }
 });
 
 function settleSync(fn: () => unknown): void {

@@ -21,6 +21,7 @@ import {
   rejectsWithCode,
   storedAccount,
 } from '@keyport/test-harness';
+import { Keyring } from '@polkadot/keyring';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress, jsonEncrypt } from '@polkadot/util-crypto';
 import fc from 'fast-check';
@@ -115,6 +116,54 @@ describe('readImportInput', () => {
       isExternal: true,
       whenCreated: now(),
     });
+  });
+
+  it("keyless entries of every key type (ExportAll's serialised KeyringPairs, a bare H160, a bare 33-byte key) are stored under their account id with their type", async () => {
+    // ExportAll writes JSON.stringify(pair) for multisig/QR accounts (formats.md §2.4)
+    const pairs = pool.map(({ a }) =>
+      JSON.parse(
+        JSON.stringify(
+          new Keyring({ type: a.type, ss58Format: a.ss58 }).addFromAddress(
+            a.jsonAddress,
+            { name: `qr ${a.type}` },
+            null,
+            a.type,
+          ),
+        ),
+      ),
+    );
+    const eth = pool[3]!.a;
+    const bare = [
+      { address: eth.address, meta: { name: 'bare H160' } },
+      { address: eth.jsonAddress, meta: { name: 'bare 33-byte key' } },
+    ];
+    for (const [i, item] of [...pairs, ...bare].entries()) {
+      const source = await readImportInput(JSON.stringify([item], null, 2), { now });
+      const want = i < pairs.length ? pool[i]!.a : eth;
+      expect(source.entries.map((e) => e.key)).toEqual([want.storageKey]);
+      const loaded = new Keyring().addFromJson(JSON.parse(source.entries[0]!.value), true);
+      expect([loaded.type, `account:${u8aToHex(decodeAddress(loaded.address))}`]).toEqual([
+        want.type,
+        want.storageKey,
+      ]);
+      expect(loaded.meta).toEqual({ ...item.meta, isExternal: true, whenCreated: now() });
+      // only the untyped 33-byte key is a guess (ethereum or ecdsa), and says so
+      expect(source.warnings.length).toBe(i === pairs.length + 1 ? 1 : 0);
+    }
+  });
+
+  it('a keyless entry whose address does not fit its type is a KeyportError naming the index, not the address', async () => {
+    const ss58 = pool[0]!.a.address;
+    const item = (extra: object) => JSON.stringify([{ address: pool[0]!.a.address, meta: {} }, extra]);
+    for (const bad of [
+      { address: ss58, meta: {}, type: 'ethereum' },
+      { address: pool[3]!.a.address, meta: { type: 'sr25519' } },
+      { address: `0x${'ab'.repeat(33)}`, meta: {} }, // not a secp256k1 point
+    ]) {
+      const err = await rejectsWithCode(readImportInput(item(bad), { now }), 'INVALID_INPUT');
+      expect(err.details.index).toBe(1);
+      expect(err.message).not.toContain(bad.address);
+    }
   });
 
   it("Apps' address book becomes address:<id> items the way saveAddress writes them", async () => {

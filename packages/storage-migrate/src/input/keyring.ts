@@ -11,7 +11,7 @@ import {
   type KeyType,
 } from '@keyport/core';
 import { Keyring } from '@polkadot/keyring';
-import { hexToU8a, isHex, u8aToHex } from '@polkadot/util';
+import { hexToU8a, isHex, u8aEq, u8aToHex } from '@polkadot/util';
 import { decodeAddress, encodeAddress, ethereumEncode } from '@polkadot/util-crypto';
 import type { BundleEntry } from '../bundle/types.ts';
 import type { SkippedItem } from './dumps.ts';
@@ -85,33 +85,90 @@ export function keystoreEntries(list: readonly KeystoreJson[], positions?: reado
   return { entries: [...byKey.values()].map((e) => e.entry), skipped, warnings };
 }
 
+function keyTypeField(value: unknown, field: string): KeyType | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && (KEY_TYPES as readonly string[]).includes(value)) return value as KeyType;
+  throw new KeyportError(
+    'INVALID_INPUT',
+    `${field} ${JSON.stringify(String(value).slice(0, 20))} is not a key type (${KEY_TYPES.join(', ')})`,
+    { field },
+  );
+}
+
+/** Public-key lengths `accountId` takes per type (a 20-byte ethereum "key" is the H160 itself). */
+const KEY_LENGTHS: Record<KeyType, readonly number[]> = {
+  sr25519: [32],
+  ed25519: [32],
+  ecdsa: [33, 65],
+  ethereum: [20, 33, 65],
+};
+
+/** Address lengths per type: the account id (32, or the H160), or a 33-byte ecdsa/ethereum key. */
+const ADDRESS_LENGTHS: Record<KeyType, readonly number[]> = {
+  sr25519: [32],
+  ed25519: [32],
+  ecdsa: [32, 33],
+  ethereum: [20, 33],
+};
+
 /**
  * The record ui-keyring's addExternal stores for a keyless Apps entry (multisig, QR, hardware):
- * `pair.toJson()` of `addFromAddress(address, {...meta, isExternal: true}, null, meta.type)`
- * on an ed25519 keyring, with `whenCreated` added when missing.
+ * `pair.toJson()` of `addFromAddress(key, {...meta, isExternal: true}, null, type)` with
+ * `whenCreated` added when missing, under `account:` + core's accountId for that type.
  *
- * @throws INVALID_INPUT when `meta.type` is not a key type, or options.now is missing.
+ * The type is `meta.type` (what addExternal reads), else the entry's own `type` (a serialised
+ * KeyringPair has one), else read from the address: a 20-byte H160 or a 33-byte hex key is
+ * ethereum (as Apps' ethereum keyring loads it), anything else untyped on Apps' ed25519 keyring.
+ * The entry's `publicKey` is used when it fits the type (and must give the address's account id).
+ *
+ * @throws INVALID_INPUT when a type is not a key type, the address does not fit the type, or
+ * options.now is missing; ADDRESS_MISMATCH when the public key is another account's.
+ * @example externalEntry({ address: '0xf24F…', meta: { name: 'ledger' } }, { now }).entry.key // 'account:0xf24f…'
  */
-export function externalEntry(item: AppsExternalAccount, ctx: KeyringContext): BundleEntry {
-  const metaType = item.meta.type;
-  if (metaType !== undefined && !KEY_TYPES.includes(metaType as KeyType)) {
+export function externalEntry(
+  item: AppsExternalAccount,
+  ctx: KeyringContext,
+): { entry: BundleEntry; warning?: string } {
+  const named = keyTypeField(item.meta.type, 'meta.type') ?? keyTypeField(item.type, 'type');
+  const address = addressBytes(item.address);
+  let type: KeyType | undefined = named;
+  let warning: string | undefined;
+  if (type === undefined && (address.length === 20 || address.length === 33)) {
+    type = 'ethereum';
+    if (address.length === 33) {
+      warning =
+        'records no key type; its 33-byte key is stored as an ethereum account (set meta.type to ecdsa if it is one)';
+    }
+  }
+  const fits = (key: Uint8Array | undefined) =>
+    type !== undefined && !!key && KEY_LENGTHS[type].includes(key.length);
+  let source: Uint8Array = address;
+  if (fits(item.publicKey)) {
+    source = item.publicKey as Uint8Array;
+  } else if (type === 'ecdsa' && address.length === 32) {
+    // Only the account id (blake2 of the key) is known: no ecdsa pair can be made from it.
+    type = undefined;
+    warning =
+      'an ecdsa entry without its public key is stored untyped (an ed25519 record) under its account id';
+  }
+  const allowed = ADDRESS_LENGTHS[type ?? 'ed25519'];
+  if (!allowed.includes(address.length)) {
     throw new KeyportError(
       'INVALID_INPUT',
-      `meta.type ${JSON.stringify(String(metaType).slice(0, 20))} is not a key type`,
+      `address holds ${address.length} bytes; a ${type ?? 'untyped (ed25519)'} account's holds ${allowed.join(' or ')}`,
+      { field: 'address', type: type ?? null },
     );
   }
-  const keyring = new Keyring({ type: 'ed25519', ss58Format: ctx.ss58Format ?? 42 });
-  const pair = keyring.addFromAddress(
-    item.address,
-    { ...item.meta, isExternal: true },
-    null,
-    metaType as KeyType | undefined,
-  );
+  const id = accountId(source, type ?? 'ed25519');
+  const idOfAddress = fits(address) ? accountId(address, type as KeyType) : address;
+  if (!u8aEq(id, idOfAddress)) {
+    throw new KeyportError('ADDRESS_MISMATCH', 'publicKey is not the key of address', { field: 'publicKey' });
+  }
+  const keyring = new Keyring({ type: type ?? 'ed25519', ss58Format: ctx.ss58Format ?? 42 });
+  const pair = keyring.addFromAddress(source, { ...item.meta, isExternal: true }, null, type);
   if (!pair.meta.whenCreated) pair.setMeta({ whenCreated: clock(ctx, 'keyless accounts') });
-  return {
-    key: `account:${u8aToHex(decodeAddress(pair.address, true))}`,
-    value: JSON.stringify(pair.toJson()),
-  };
+  const entry = { key: `account:${u8aToHex(id)}`, value: JSON.stringify(pair.toJson()) };
+  return warning === undefined ? { entry } : { entry, warning: `${entry.key}: ${warning}` };
 }
 
 /**

@@ -1,5 +1,6 @@
 // readImportInput: any supported text in, the exact storage items to import out.
 import {
+  type AppsExternalAccount,
   KeyportError,
   openBatch,
   parseAddressBook,
@@ -129,7 +130,8 @@ async function fromValue(
           });
           return;
         }
-        const entry = externalEntry(item, options);
+        const { entry, warning } = keylessEntry(item, index, options);
+        if (warning) converted.warnings.push(warning);
         if (byKey.has(entry.key))
           skipped.push({
             key: entry.key,
@@ -157,6 +159,26 @@ async function fromValue(
   }
 }
 
+/** externalEntry for item `index` of an Apps array; every failure is a KeyportError naming the index. */
+function keylessEntry(item: AppsExternalAccount, index: number, ctx: KeyringContext) {
+  try {
+    return externalEntry(item, ctx);
+  } catch (e) {
+    if (e instanceof KeyportError) {
+      throw new KeyportError(e.code, `Apps accounts export [${index}]: ${e.message}`, {
+        ...e.details,
+        index,
+      });
+    }
+    // @polkadot/keyring or util-crypto refused the key (e.g. not a curve point): say where, not what.
+    throw new KeyportError(
+      'INVALID_INPUT',
+      `Apps accounts export [${index}]: this keyless entry's address or public key is not a valid key of its type`,
+      { index, field: `[${index}].address` },
+    );
+  }
+}
+
 function withSorted(c: Converted): Omit<ImportSource, 'format' | 'inner'> {
   return { entries: sorted(c.entries), skipped: c.skipped, warnings: c.warnings };
 }
@@ -174,6 +196,20 @@ function withSorted(c: Converted): Omit<ImportSource, 'format' | 'inner'> {
  * @example const source = await readImportInput(fileText, { passphrase, now: Date.now })
  */
 export async function readImportInput(text: string, options: ReadImportOptions = {}): Promise<ImportSource> {
+  try {
+    return await readInput(text, options);
+  } catch (e) {
+    if (e instanceof KeyportError) throw e;
+    // A library error (keyring, util-crypto) on input it cannot take: typed, without its message,
+    // which may quote the input.
+    throw new KeyportError('INVALID_INPUT', 'the input could not be read (a library refused part of it)', {
+      reason: 'library-error',
+      error: e instanceof Error ? e.name : typeof e,
+    });
+  }
+}
+
+async function readInput(text: string, options: ReadImportOptions): Promise<ImportSource> {
   const { detected, value } = inspectText(text);
   if (detected.format === 'console-copy') {
     const body = await fromValue(value, detected.inner, options);
