@@ -95,6 +95,26 @@ describe('dump → restore → undo', () => {
     }
   });
 
+  it('contracts Apps lists on no chain (no meta.contract, or its genesisHash null) restore with exit 0: hidden as the plan said', async () => {
+    const d = scratch();
+    try {
+      const address = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
+      const record = (meta: object) => JSON.stringify({ address, meta });
+      const dump = {
+        'contract:0x01': record({ name: 'c', contract: { abi: '{}', genesisHash: null }, genesisHash: null }),
+        'contract:0x02': record({ name: 'no abi' }),
+      };
+      const target = d.path('snap.json');
+      const run = await runCli(['restore', d.file('dump.json', JSON.stringify(dump)), '--storage', target]);
+      expect(run.code, run.stderr + run.stdout).toBe(0);
+      expect(run.stdout).toMatch(/reads back identical/);
+      expect(run.stdout).toMatch(/2 imported item\(s\) hidden as the plan said/);
+      expect(readJson(target)).toEqual(dump);
+    } finally {
+      d.cleanup();
+    }
+  });
+
   it('restore --dry-run prints the plan and writes nothing', async () => {
     const d = scratch();
     try {

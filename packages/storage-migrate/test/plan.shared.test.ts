@@ -24,6 +24,7 @@ const src = (record: Record<string, string>) => ({
   entries: Object.entries(record).map(([key, value]) => ({ key, value })),
 });
 const KEYS = { account: 'account:0x01', address: 'address:0x02', contract: 'contract:0x03' };
+const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
 
 describe('planImport', () => {
   it('classifies each item as new, identical or conflict, by kind, and reads without writing', () => {
@@ -104,7 +105,14 @@ describe('planImport', () => {
         'account:0xABCD': rec({}),
         'address:0x07': rec({ isRecent: true, whenCreated: 1000 }),
         'address:0x08': rec({ isRecent: true, whenCreated: 1_700_000_000_000 - 10_000 }),
-        'contract:0x09': rec({ contract: { abi: '{}', genesisHash: polkadot } }),
+        'contract:0x09': rec({ contract: { abi: '{}', genesisHash: polkadot } }, { address: BOB }),
+        'contract:0x0a': rec(
+          { contract: { abi: '{}', genesisHash: null }, genesisHash: null },
+          { address: BOB },
+        ),
+        'contract:0x0b': rec({ contract: { abi: '{}' }, genesisHash: polkadot }, { address: BOB }),
+        'contract:0x0c': rec({ name: 'no ABI', genesisHash: polkadot }, { address: BOB }),
+        'contract:0x0d': rec({ contract: { abi: '{}', genesisHash: polkadot } }, { address: '5F' }),
         settings: '{"storage":"off"}',
       }),
       new MemoryStorage(),
@@ -121,6 +129,10 @@ describe('planImport', () => {
         'account:0xABCD uppercase-key',
         'address:0x07 recent-expired',
         'contract:0x09 genesis',
+        'contract:0x0a contract-no-genesis',
+        'contract:0x0b contract-no-genesis',
+        'contract:0x0c contract-no-abi',
+        'contract:0x0d unreadable',
         'settings storage-off',
       ].sort(),
     );

@@ -205,3 +205,50 @@ describe('a storage made by the real ui-keyring', () => {
     expect((await verifyWithUiKeyring(new MemoryStorage())).accounts).toEqual([]);
   });
 });
+
+describe("contracts ui-keyring's getContracts leaves out", () => {
+  it('planImport predicts exactly which restored contracts ui-keyring does not list', async () => {
+    const KUSAMA = '0xb0a8d493285c2df73290dfb7e61f870f17b41801197a149ca93654499ea3dafe';
+    const abi = JSON.stringify(ABI);
+    // Apps' contracts page saves { contract: { abi, genesisHash }, name, tags }; the others are
+    // what older or hand-edited storages hold.
+    const made: [string, Record<string, unknown>][] = [
+      ['polkadot', { contract: { abi, genesisHash: POLKADOT }, genesisHash: POLKADOT }],
+      ['kusama', { contract: { abi, genesisHash: KUSAMA } }],
+      ['null', { contract: { abi, genesisHash: null }, genesisHash: null }],
+      ['absent', { contract: { abi } }],
+      ['no abi', { genesisHash: POLKADOT }],
+    ];
+    const keys: Record<string, string> = {};
+    const stored: Record<string, string> = {};
+    for (const [i, [name, meta]] of made.entries()) {
+      const address = keyring.createFromUri(`${DEV_PHRASE}//contracts//${i}`).address;
+      keyring.saveContract(address, { name, tags: [], ...meta });
+      const key = `contract:${u8aToHex(keyring.decodeAddress(address))}`;
+      keys[name] = key;
+      stored[key] = window.localStorage.getItem(key)!;
+      keyring.forgetContract(address);
+    }
+    const target = new MemoryStorage();
+    const plan = planImport(await readImportInput(JSON.stringify(stored)), target);
+    applyPlan(plan, target, at);
+    expect({ ...snapshot(target) }).toEqual(stored);
+    const reason = Object.fromEntries(plan.hidden.map((h) => [h.key, h.reason]));
+    expect(Object.fromEntries(made.map(([name]) => [name, reason[keys[name]!]]))).toEqual({
+      polkadot: 'genesis',
+      kusama: 'genesis',
+      null: 'contract-no-genesis',
+      absent: 'contract-no-genesis',
+      'no abi': 'contract-no-abi',
+    });
+    const sorted = (names: string[]) => names.map((n) => keys[n]!).sort();
+    // Connected to Polkadot, as Apps is: all but the Polkadot-bound one are left out.
+    const onPolkadot = await verifyWithUiKeyring(target, { genesisHash: POLKADOT });
+    expect(onPolkadot.contracts.map((c) => c.name)).toEqual(['polkadot']);
+    expect([...onPolkadot.notShown].sort()).toEqual(sorted(['kusama', 'null', 'absent', 'no abi']));
+    // Without a chain (the CLI's read-back): every contract left out was predicted hidden.
+    const noChain = await verifyWithUiKeyring(target);
+    expect([...noChain.notShown].sort()).toEqual(sorted(['polkadot', 'kusama', 'null', 'no abi']));
+    expect(noChain.notShown.filter((k) => reason[k] === undefined)).toEqual([]);
+  });
+});

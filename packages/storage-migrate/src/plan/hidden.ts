@@ -1,6 +1,8 @@
 // What Polkadot-JS Apps would not show after an import, and what to do about it
 // (formats.md §2.2, §3.2, §3.3, §3.6; ui-keyring Keyring.loadAll / loadAccount / loadAddress).
 import { availableNetworks } from '@polkadot/networks';
+import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
+import { isObject } from '../bundle/validate.ts';
 import { classifyKey, type EntryKind } from '../classify.ts';
 import { readRecord } from './records.ts';
 
@@ -11,7 +13,9 @@ export type HiddenReason =
   | 'unreadable' // not JSON of an object with a meta object: loadAll logs and skips it
   | 'no-key-record' // an account without `encoded`: loadAccount skips it
   | 'testing' // meta.isTesting: loadAccount skips stored dev accounts
-  | 'genesis' // meta.genesisHash (or a contract's): only shown on that chain
+  | 'genesis' // meta.genesisHash (a contract: meta.contract.genesisHash): only shown on that chain
+  | 'contract-no-abi' // a contract without meta.contract: getContracts never lists it
+  | 'contract-no-genesis' // meta.contract.genesisHash null or absent: listed on no chain
   | 'recent-expired' // an isRecent address older than ui-keyring's expiry: deleted on load
   | 'storage-off'; // settings.storage is not 'on'
 
@@ -31,6 +35,61 @@ const PREFIX_0X = /^(account|address|contract):0x[0-9a-f]*/;
 function networkName(genesisHash: string): string {
   const n = availableNetworks.find((net) => net.genesisHash.includes(genesisHash as `0x${string}`));
   return n ? n.displayName : `the chain with genesis ${genesisHash.slice(0, 10)}…`;
+}
+
+const READD_CONTRACT =
+  'add the contract again in Apps (Contracts → add an existing contract, with its ABI) while connected to its chain';
+
+/**
+ * ui-keyring's rules for a stored contract (Keyring.loadContract, allowGenesis, getContracts):
+ * loadContract re-encodes `address` (a bad one is skipped), and getContracts lists a contract
+ * only when `meta.contract` is set and `meta.contract.genesisHash` equals the connected chain's
+ * genesis hash. `meta.genesisHash` alone never lists it; null or absent matches no chain (absent
+ * only a keyring loaded without one, which Apps never does).
+ */
+function contractNotice(
+  json: Record<string, unknown>,
+  meta: Record<string, unknown>,
+): [HiddenReason, string, string] {
+  if (!encodes(json.address)) {
+    return [
+      'unreadable',
+      'the address field is not an address ui-keyring can encode; Apps skips it ("Keyring: Unable to load")',
+      READD_CONTRACT,
+    ];
+  }
+  if (!meta.contract) {
+    return [
+      'contract-no-abi',
+      "no meta.contract (ABI and chain): Apps' contract list never shows it",
+      READD_CONTRACT,
+    ];
+  }
+  const genesis = isObject(meta.contract) ? meta.contract.genesisHash : undefined;
+  if (typeof genesis !== 'string' || genesis === '') {
+    return [
+      'contract-no-genesis',
+      `meta.contract.genesisHash is ${genesis === null ? 'null' : 'missing'}: Apps lists a contract only on the chain it names, so on none`,
+      READD_CONTRACT,
+    ];
+  }
+  return [
+    'genesis',
+    `tied to ${networkName(genesis)}: Apps shows it only when connected to that chain`,
+    `connect Apps to ${networkName(genesis)}`,
+  ];
+}
+
+/** Whether ui-keyring's `encodeAddress(decodeAddress(address))` (checksum checked) succeeds. */
+function encodes(address: unknown): boolean {
+  if (typeof address !== 'string') return false;
+  try {
+    encodeAddress(decodeAddress(address));
+    return true;
+  } catch (e) {
+    if (e instanceof Error) return false; // util-crypto's answer: not an address it can encode
+    throw e;
+  }
 }
 
 /**
@@ -95,11 +154,12 @@ export function hiddenNotices(key: string, value: string, at: { now?: () => numb
       ),
     );
   }
-  const genesis =
+  if (kind === 'contract') {
+    out.push(notice(...contractNotice(json, meta)));
+    return out;
+  }
+  const bound =
     typeof meta.genesisHash === 'string' && meta.genesisHash !== '' ? meta.genesisHash : undefined;
-  const contract = meta.contract as { genesisHash?: unknown } | undefined;
-  const contractGenesis = typeof contract?.genesisHash === 'string' ? contract.genesisHash : undefined;
-  const bound = kind === 'contract' ? (contractGenesis ?? genesis) : genesis;
   if (bound !== undefined) {
     out.push(
       notice(
