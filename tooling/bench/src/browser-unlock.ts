@@ -84,10 +84,25 @@ export async function benchBrowserUnlock(
     await run('pool'); // warm-up: compile the worker chunk and the wasm once, untimed
     const pool: PageRun[] = [];
     const serial: PageRun[] = [];
+    const probes: Record<string, number>[] = [];
     for (let i = 0; i < runs; i++) {
+      probes.push(
+        await page.evaluate(() =>
+          (
+            globalThis as unknown as { keyportBench: { scryptProbe(): Promise<Record<string, number>> } }
+          ).keyportBench.scryptProbe(),
+        ),
+      );
       pool.push(await run('pool'));
       serial.push(await run('serial'));
     }
+    const mainWork = await page.evaluate(
+      (items) =>
+        (
+          globalThis as unknown as { keyportBench: { mainThreadWork(c: typeof items): Promise<number[]> } }
+        ).keyportBench.mainThreadWork(items),
+      input,
+    );
     if (errors.length) throw new Error(`the bench page threw: ${errors.join('; ')}`);
     for (const r of [...pool, ...serial]) {
       r.addresses.forEach((a, i) => {
@@ -118,7 +133,14 @@ export async function benchBrowserUnlock(
         workers: pool[0]!.workers,
         poolLongestTaskMs: round(longestTask),
         poolLongestFrameGapMs: round(longestGap),
+        mainThreadWorkPerAccountMaxMs: Math.max(...mainWork),
         serialLongestTaskMs: round(Math.max(...serial.map((r) => r.longestTaskMs))),
+        ...Object.fromEntries(
+          Object.keys(probes[0] ?? {}).map((k) => [
+            `wasmScrypt_${k}`,
+            figure(probes.map((p) => p[k]!)).median,
+          ]),
+        ),
         chromium: version,
       },
     };

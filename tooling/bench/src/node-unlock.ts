@@ -1,7 +1,7 @@
 // Row 1: unlock 8 accounts at 2^17 in Node. keyport: openKeystore with the worker_threads pool
 // (native scrypt) under unlockMany; polkadot-js: Keyring.addFromJson + decodePkcs8 in a loop.
 // A second keyport variant (nodeScrypt on libuv's thread pool, no workers) is reported beside it.
-import type { ScryptBackend } from '@keyport/core';
+import { DEFAULT_SCRYPT, type ScryptBackend } from '@keyport/core';
 import { createNodeScryptPool } from '@keyport/core/node-pool';
 import { nodeScrypt } from '@keyport/core/scrypt-node';
 import { type KeystoreCase, unlockWithKeyring } from './fixtures.ts';
@@ -42,13 +42,37 @@ async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
   return performance.now() - t0;
 }
 
+/**
+ * How much parallelism the machine gives right now: one native scrypt on a warm pool, then as
+ * many at once as there are workers. On free cores the two times match; on a busy machine the
+ * second grows, and every parallel figure above shrinks with it.
+ */
+async function scalingProbe(): Promise<{ one: number; all: number; size: number }> {
+  const pool = createNodeScryptPool();
+  const pw = new Uint8Array([1, 2, 3]);
+  const salt = new Uint8Array(32).fill(7);
+  const batch = (n: number): Promise<number> =>
+    time(() => Promise.all(Array.from({ length: n }, () => pool(pw, salt, DEFAULT_SCRYPT))));
+  try {
+    await batch(pool.size); // start the workers
+    return { one: await batch(1), all: await batch(pool.size), size: pool.size };
+  } finally {
+    await pool.close();
+  }
+}
+
 /** Runs both sides `runs` times, interleaved, and returns the table rows. */
 export async function benchNodeUnlock(cases: readonly KeystoreCase[], runs: number): Promise<Row[]> {
   const pooled: number[] = [];
   const libuv: number[] = [];
   const keyring: number[] = [];
+  const one: number[] = [];
+  const all: number[] = [];
   let size = 0;
   for (let i = 0; i < runs; i++) {
+    const probe = await scalingProbe();
+    one.push(probe.one);
+    all.push(probe.all);
     pooled.push(
       await time(async () => {
         // The pool starts inside the timed region: a CLI run pays for its workers too.
@@ -82,7 +106,14 @@ export async function benchNodeUnlock(cases: readonly KeystoreCase[], runs: numb
       ratioMeaning: 'faster',
       goal: '≥ 3× faster',
       met: ratio >= 3,
-      extra: { accounts: cases.length, scryptN: 2 ** 17, workers: size },
+      extra: {
+        accounts: cases.length,
+        scryptN: 2 ** 17,
+        workers: size,
+        nativeScryptOneMs: figure(one).median,
+        [`nativeScrypt${size}AtOnceMs`]: figure(all).median,
+        keyringPerAccountMs: round(base.median / cases.length),
+      },
     };
   };
   return [
