@@ -138,6 +138,25 @@ describe('scrypt pool scheduling (fake workers)', () => {
     await rejectsWithCode(pool(pw(2), salt, COMPAT_SCRYPT), 'CANCELLED');
   });
 
+  it('warm() starts every idle worker with one small call and resolves when all have answered', async () => {
+    const { spawn, ports } = fakeSpawner();
+    const pool = createScryptPool({ spawn, size: 3 });
+    let warmed = false;
+    const warming = pool.warm().then(() => {
+      warmed = true;
+    });
+    expect(ports.length).toBe(3);
+    expect(ports.every((p) => p.posted.length === 1 && p.current.N < COMPAT_SCRYPT.N)).toBe(true);
+    ports[0]!.answer();
+    ports[1]!.answer();
+    await flush();
+    expect(warmed).toBe(false);
+    ports[2]!.answer();
+    await warming;
+    expect(ports.every((p) => !p.referenced)).toBe(true);
+    await pool.close();
+  });
+
   it('a size that is not a positive integer is INVALID_INPUT', () => {
     const { spawn } = fakeSpawner();
     for (const size of [0, -2, 2.5]) throwsWithCode(() => createScryptPool({ spawn, size }), 'INVALID_INPUT');

@@ -39,6 +39,11 @@ export interface ScryptPool extends ScryptBackend {
   readonly size: number;
   /** The same pool as a backend whose calls reject CANCELLED (their workers terminated) on abort. */
   withSignal(signal: AbortSignal): ScryptBackend;
+  /**
+   * Starts every worker now and resolves once each has answered a trivial call, so the first
+   * real calls do not pay for startup (in a page: loading the wasm). Call it while idle.
+   */
+  warm(): Promise<void>;
   /** Terminates every worker; pending and later calls reject with CANCELLED. */
   close(): Promise<void>;
 }
@@ -238,6 +243,17 @@ export function createScryptPool(options: ScryptPoolOptions): ScryptPool {
   if (options.signal?.aborted) closed = true;
   else options.signal?.addEventListener('abort', onPoolAbort, { once: true });
 
+  // A scrypt of about a millisecond (1 MiB): enough to make a worker load, small enough to
+  // pass OpenSSL's memory check with the 256·N·r cap every backend uses.
+  const WARM_UP: ScryptParams = { N: 1024, p: 1, r: 8 };
+  const warm = async (): Promise<void> => {
+    const busy = slots.filter((s) => s.job !== undefined).length;
+    const count = Math.max(0, size - busy);
+    await Promise.all(
+      Array.from({ length: count }, () => run(new Uint8Array(0), new Uint8Array(0), WARM_UP, undefined)),
+    );
+  };
+
   const pool: ScryptBackend = (password, salt, params) => run(password, salt, params, undefined);
   return Object.assign(pool, {
     size,
@@ -245,6 +261,7 @@ export function createScryptPool(options: ScryptPoolOptions): ScryptPool {
       (signal: AbortSignal): ScryptBackend =>
       (password, salt, params) =>
         run(password, salt, params, signal),
+    warm,
     close,
   });
 }
