@@ -3,7 +3,7 @@
  * is core's openKeystore (scrypt, decrypt, secret → public key → address), with scrypt from an
  * injected backend: the page passes core's Web Worker pool, so the main thread never runs scrypt.
  */
-import { describeKeystore, KeyportError, openKeystore, type ScryptBackend, wipe } from '@keyport/core';
+import { describeKeystore, openKeystore, type ScryptBackend, unlockMany, wipe } from '@keyport/core';
 import { errorCode } from '../messages.ts';
 
 /** An account of a bundle that holds an encrypted key. */
@@ -55,40 +55,39 @@ export type CheckResult =
 export interface CheckOptions {
   /** scrypt for every check (the page passes a Web Worker pool, tests a node backend). */
   readonly scrypt: ScryptBackend;
+  /** How many checks run at once; default all (a pool queues them on its workers). */
+  readonly concurrency?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
 /**
- * Tries each (account, password) pair; all run at once and the scrypt backend bounds how many
- * really run (a pool queues them on its workers). A failing check never stops the others.
- * The unlocked secret key is wiped at once: only ok / not ok is kept.
+ * Tries each (account, password) pair through core's unlockMany. A failing check never stops
+ * the others. The unlocked secret key is wiped at once: only ok / not ok is kept.
  *
- * @throws KeyportError CANCELLED when `signal` aborts.
+ * @throws KeyportError CANCELLED when `signal` aborts; any error that is not a KeyportError.
  * @example await checkPasswords([{ account, password }], { scrypt: pool, onProgress })
  */
 export async function checkPasswords(
   items: readonly { readonly account: CheckableAccount; readonly password: string }[],
   options: CheckOptions,
 ): Promise<CheckResult[]> {
-  let done = 0;
-  options.onProgress?.(0, items.length);
-  const results = await Promise.all(
-    items.map(async ({ account, password }): Promise<CheckResult> => {
-      try {
-        wipe(await openKeystore(account.json, password, { scrypt: options.scrypt }));
-        return { key: account.key, ok: true };
-      } catch (e) {
-        const code = errorCode(e);
-        if (code === undefined) throw e;
-        return { key: account.key, ok: false, code, message: (e as Error).message };
-      } finally {
-        options.onProgress?.(++done, items.length);
-      }
-    }),
+  const settled = await unlockMany(
+    items,
+    async ({ account, password }) => {
+      wipe(await openKeystore(account.json, password, { scrypt: options.scrypt }));
+    },
+    {
+      concurrency: options.concurrency ?? Math.max(1, items.length),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      onProgress: ({ done, total }) => options.onProgress?.(done, total),
+    },
   );
-  if (options.signal?.aborted) {
-    throw new KeyportError('CANCELLED', `the check was cancelled after ${done} of ${items.length}`);
-  }
-  return results;
+  return settled.map((r, i): CheckResult => {
+    const key = (items[i] as { account: CheckableAccount }).account.key;
+    if (r.ok) return { key, ok: true };
+    const code = errorCode(r.error);
+    if (code === undefined) throw r.error;
+    return { key, ok: false, code, message: (r.error as Error).message };
+  });
 }

@@ -89,6 +89,7 @@ export function showCheck(accounts: readonly CheckableAccount[]): void {
     try {
       const out = await checkPasswords(items, {
         scrypt: pool.withSignal(controller.signal),
+        concurrency: pool.size,
         signal: controller.signal,
         onProgress: (done, total) => {
           progress.value = done;
