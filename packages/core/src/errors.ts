@@ -1,5 +1,6 @@
 /**
- * Stable error codes. A caller branches on `code`, never on the message text.
+ * Stable error codes. A caller branches on `code`, never on the message text. WORKER_FAILED: a
+ * scrypt worker could not start, crashed or failed inside (never a wrong password).
  * Messages name the field and what was expected; they never contain a password,
  * mnemonic, seed or decrypted key.
  */
@@ -22,7 +23,8 @@ export type KeyportErrorCode =
   | 'CONFLICT'
   | 'WRITE_FAILED'
   | 'VERIFY_FAILED'
-  | 'CANCELLED';
+  | 'CANCELLED'
+  | 'WORKER_FAILED';
 
 /**
  * The one error base class of keyport. `code` is stable; `details` carries

@@ -1,15 +1,10 @@
 // A ScryptBackend that hands each call to one of a few workers. Runtime-agnostic: the caller
 // injects `spawn()` (node-pool.ts for worker_threads, web-pool.ts for Web Workers, a fake in
 // tests). Workers start lazily, run one scrypt at a time, and are terminated on cancel or close.
-import { KeyportError, type KeyportErrorCode } from '../errors.ts';
+import { KeyportError } from '../errors.ts';
 import type { ScryptBackend } from '../scrypt/backend.ts';
 import type { ScryptParams } from '../scrypt/params.ts';
 import { isReplyTo, type ScryptRequest } from './protocol.ts';
-
-// 'WORKER_FAILED' is proposed for KeyportErrorCode in errors.ts (owned elsewhere); the cast
-// goes once it is listed there. It means: a worker could not start, crashed, or scrypt failed
-// inside it. Never a wrong password: scrypt has no notion of one.
-const WORKER_FAILED = 'WORKER_FAILED' as KeyportErrorCode;
 
 /** The little a pool needs from a worker; a Web Worker or worker_threads Worker, adapted. */
 export interface WorkerPort {
@@ -74,7 +69,7 @@ interface Slot {
 }
 
 function workerFailed(reason: string, message: string): KeyportError {
-  return new KeyportError(WORKER_FAILED, message, { reason });
+  return new KeyportError('WORKER_FAILED', message, { reason });
 }
 
 /**
