@@ -1,12 +1,14 @@
 /**
  * Step 3 on the page: one password field per account of the loaded bundle, "Check passwords"
- * with a progress bar and "Cancel". scrypt runs in core's Web Worker pool; the page stays live.
+ * with a progress bar and "Cancel". scrypt runs in core's Web Worker pool, made and warmed when
+ * the section is shown (pool.ts) and reused by every check of that input; the page stays live.
  * Passwords are read from input.value only, never put in an attribute, the URL or the console.
  */
 import { createWebScryptPool } from '@keyport/core/web-pool';
 import { byId, clear, h, showStatus } from '../dom.ts';
 import { errorMessage } from '../messages.ts';
 import { type CheckableAccount, type CheckResult, checkPasswords } from './passwords.ts';
+import { type CheckPool, checkPool } from './pool.ts';
 
 const RESULT_TEXT: Readonly<Record<string, string>> = {
   WRONG_PASSWORD: 'wrong password',
@@ -24,13 +26,51 @@ function resultLine(account: CheckableAccount, result: CheckResult): HTMLLIEleme
 }
 
 let generation = 0;
+let holder: CheckPool | undefined;
+let pageHooked = false;
+
+function hookPage(): void {
+  if (pageHooked) return;
+  pageHooked = true;
+  window.addEventListener('pagehide', releaseCheckPool);
+  // Back from the back/forward cache with the section still shown: start the workers again.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted && !byId('check', HTMLElement).hidden) holder?.warm();
+  });
+}
 
 /**
- * Shows the check section for `accounts` (hides it when there are none).
+ * Hides the check section and closes its worker pool: call it when the input goes away
+ * (another file is loaded).
+ *
+ * @example hideCheck()
+ */
+export function hideCheck(): void {
+  generation++;
+  holder?.release();
+  holder = undefined;
+  byId('check', HTMLElement).hidden = true;
+}
+
+/**
+ * Closes the check's worker pool but keeps the section (after Undo import: the workers' memory
+ * is given back; a later check starts new workers).
+ *
+ * @example releaseCheckPool()
+ */
+export function releaseCheckPool(): void {
+  holder?.release();
+}
+
+/**
+ * Shows the check section for `accounts` (hides it when there are none). When there are some,
+ * makes the worker pool for them and warms it at once, so the first check does not wait for
+ * workers to start; the pool of the previous input, if any, is closed.
  *
  * @example showCheck(checkableAccounts(bundle.entries))
  */
 export function showCheck(accounts: readonly CheckableAccount[]): void {
+  hideCheck();
   const section = byId('check', HTMLElement);
   const fields = byId('check-fields', HTMLDivElement);
   const form = byId('check-form', HTMLFormElement);
@@ -43,7 +83,24 @@ export function showCheck(accounts: readonly CheckableAccount[]): void {
   clear(results);
   showStatus(status, 'info', '');
   progress.value = 0;
+  start.disabled = false; // a check of the previous input may have been running
+  cancel.disabled = true;
+  cancel.onclick = null;
   section.hidden = accounts.length === 0;
+  if (accounts.length > 0) {
+    hookPage();
+    const size = Math.max(1, Math.min(accounts.length, navigator.hardwareConcurrency || 2));
+    holder = checkPool(
+      () => createWebScryptPool({ size }),
+      (e) => {
+        if (mine === generation && start.disabled === false) {
+          showStatus(status, 'error', `The background workers could not start: ${errorMessage(e)}`);
+        }
+      },
+    );
+    holder.warm();
+  }
+  const pools = holder;
   const inputs = accounts.map((_, i) =>
     h('input', { id: `check-pw-${i}`, type: 'password', autocomplete: 'off', spellcheck: 'false' }),
   );
@@ -59,7 +116,7 @@ export function showCheck(accounts: readonly CheckableAccount[]): void {
 
   form.onsubmit = (event) => {
     event.preventDefault();
-    if (mine !== generation) return;
+    if (mine !== generation || !pools) return;
     const items = accounts
       .map((account, i) => ({ account, password: (inputs[i] as HTMLInputElement).value }))
       .filter((item) => item.password !== '');
@@ -67,14 +124,16 @@ export function showCheck(accounts: readonly CheckableAccount[]): void {
       showStatus(status, 'error', 'Type the password of at least one account.');
       return;
     }
-    void run(items);
+    void run(items, pools);
   };
 
-  async function run(items: { account: CheckableAccount; password: string }[]): Promise<void> {
+  async function run(
+    items: { account: CheckableAccount; password: string }[],
+    pools: CheckPool,
+  ): Promise<void> {
     const controller = new AbortController();
-    const pool = createWebScryptPool({
-      size: Math.max(1, Math.min(items.length, navigator.hardwareConcurrency || 2)),
-    });
+    const pool = pools.get();
+    const current = (): boolean => mine === generation;
     start.disabled = true;
     cancel.disabled = false;
     cancel.onclick = () => controller.abort();
@@ -92,10 +151,12 @@ export function showCheck(accounts: readonly CheckableAccount[]): void {
         concurrency: pool.size,
         signal: controller.signal,
         onProgress: (done, total) => {
+          if (!current()) return;
           progress.value = done;
           showStatus(status, 'busy', `Checked ${done} of ${total}…`);
         },
       });
+      if (!current()) return;
       results.replaceChildren(
         ...out.map((r, i) => resultLine((items[i] as { account: CheckableAccount }).account, r)),
       );
@@ -106,12 +167,15 @@ export function showCheck(accounts: readonly CheckableAccount[]): void {
         `${good} of ${out.length} passwords unlock their account.`,
       );
     } catch (e) {
-      showStatus(status, 'error', errorMessage(e));
+      if (current()) showStatus(status, 'error', errorMessage(e));
     } finally {
-      await pool.close();
-      start.disabled = false;
-      cancel.disabled = true;
-      cancel.onclick = null;
+      if (current()) {
+        // Cancel terminated the busy workers; start their replacements while the user reads.
+        if (controller.signal.aborted) pools.warm();
+        start.disabled = false;
+        cancel.disabled = true;
+        cancel.onclick = null;
+      }
     }
   }
 }

@@ -53,6 +53,8 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
   let fileName = '';
   let source: ImportSource | undefined;
   let plan: ImportPlan | undefined;
+  // The check step, once loaded: each new input hides it and closes its worker pool.
+  let checkView: typeof import('../check/view.ts') | undefined;
 
   const policy = (): 'keep' | 'replace' =>
     importForm.querySelector<HTMLInputElement>('input[name="policy"]:checked')?.value === 'replace'
@@ -69,7 +71,8 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
     importForm.hidden = true;
     resultBox.hidden = true;
     resultBox.replaceChildren();
-    byId('check', HTMLElement).hidden = true;
+    if (checkView) checkView.hideCheck();
+    else byId('check', HTMLElement).hidden = true;
   }
 
   function replan(): void {
@@ -102,11 +105,12 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
     );
     const accountEntries = source.entries.filter((e) => e.key.startsWith('account:'));
     if (accountEntries.length > 0) {
-      const [{ checkableAccounts }, { showCheck }] = await Promise.all([
+      const [{ checkableAccounts }, view] = await Promise.all([
         import('../check/passwords.ts'),
         import('../check/view.ts'),
       ]);
-      showCheck(checkableAccounts(accountEntries));
+      checkView = view;
+      view.showCheck(checkableAccounts(accountEntries)); // also starts and warms its worker pool
     }
   }
 
@@ -178,6 +182,7 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
       onFail: () => {
         importButton.disabled = false;
       },
+      onUndo: () => checkView?.releaseCheckPool(),
     });
   });
 

@@ -29,6 +29,8 @@ export interface ImportRun {
   readonly encode: (bundle: BundleV1) => Promise<string>;
   readonly onDone: () => void;
   readonly onFail: () => void;
+  /** Called after "Undo import" put the storage back (the page closes the check's workers). */
+  readonly onUndo?: () => void;
 }
 
 async function verifyBlock(ctx: PageContext, now: () => number): Promise<HTMLElement> {
@@ -98,6 +100,7 @@ function undoControls(run: ImportRun, undo: BundleV1, undoText: string, undoName
       const r = undoImport(undo, ctx.storage, { now: run.now, origin: ctx.origin, force });
       undoButton.disabled = true;
       ctx.onChange();
+      run.onUndo?.();
       showStatus(
         status,
         'ok',
