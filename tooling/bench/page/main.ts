@@ -72,17 +72,20 @@ const bench = {
   },
 
   /**
-   * keyport: openKeystore with the Web Worker pool (wasm scrypt) under unlockMany. Cold: the
-   * pool starts inside the timed region, as when a page makes it on click. Warm: made and
-   * warm()ed beforehand, as when a page makes it once the bundle is loaded.
+   * keyport: openKeystore with the Web Worker pool (wasm scrypt) under unlockMany, sized as the
+   * migrate page sizes it (one worker per account, at most one per core). Warm, what the migrate
+   * page does now: the pool is made and warm()ed once the accounts are known (the bundle is
+   * loaded), untimed; the timed part is the unlock. Cold, for comparison: the pool starts inside
+   * the timed region, as when a page makes it on click.
    */
   async pool(cases: Case[], warm = false): Promise<PageRun> {
     await bench.ready;
-    const early = warm ? createWebScryptPool() : undefined;
+    const size = (): number => Math.max(1, Math.min(cases.length, navigator.hardwareConcurrency || 2));
+    const early = warm ? createWebScryptPool({ size: size() }) : undefined;
     await early?.warm();
     let workers = 0;
     const run = await watched(async () => {
-      const pool = early ?? createWebScryptPool();
+      const pool = early ?? createWebScryptPool({ size: size() });
       workers = pool.size;
       try {
         const results = await unlockMany(
