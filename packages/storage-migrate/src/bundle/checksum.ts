@@ -7,10 +7,26 @@ import { BUNDLE_FORMAT, type BundleV1, SUMMARY_FIELDS } from './types.ts';
 
 const NULL_MARK = 0xffffffff;
 const DOMAIN = 'keyport-localstorage-bundle/checksum/v1';
+// On a little-endian engine (every one keyport runs on) a Uint16Array store is the u16le the
+// format wants; elsewhere str() writes the two bytes itself.
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Bytes `str(s)` takes: u32 length plus two per code unit. */
+const strSize = (s: string): number => 4 + 2 * s.length;
+const optStrSize = (s: string | null): number => (s === null ? 4 : strSize(s));
 
 class Writer {
-  #buf = new Uint8Array(1024);
+  #buf: Uint8Array<ArrayBuffer>;
+  #u16: Uint16Array;
+  #view: DataView;
   #len = 0;
+
+  /** `capacity`: the expected size in bytes (the buffer still grows past it). */
+  constructor(capacity = 1024) {
+    this.#buf = new Uint8Array(Math.max(16, capacity + (capacity & 1)));
+    this.#u16 = new Uint16Array(this.#buf.buffer);
+    this.#view = new DataView(this.#buf.buffer);
+  }
 
   #reserve(n: number): void {
     if (this.#len + n <= this.#buf.length) return;
@@ -19,21 +35,31 @@ class Writer {
     const next = new Uint8Array(size);
     next.set(this.#buf.subarray(0, this.#len));
     this.#buf = next;
+    this.#u16 = new Uint16Array(next.buffer);
+    this.#view = new DataView(next.buffer);
   }
 
   u32(n: number): void {
     this.#reserve(4);
-    new DataView(this.#buf.buffer).setUint32(this.#len, n, true);
+    this.#view.setUint32(this.#len, n, true);
     this.#len += 4;
   }
 
-  /** u32le(length in code units) ‖ each code unit as u16le. */
+  /** u32le(length in code units) ‖ each code unit as u16le. Offsets stay even throughout. */
   str(s: string): void {
-    this.u32(s.length);
-    this.#reserve(s.length * 2);
+    const n = s.length;
+    this.u32(n);
+    this.#reserve(n * 2);
+    if (LITTLE_ENDIAN) {
+      const u = this.#u16;
+      const o = this.#len >>> 1;
+      for (let i = 0; i < n; i++) u[o + i] = s.charCodeAt(i);
+      this.#len += n * 2;
+      return;
+    }
     const b = this.#buf;
     let o = this.#len;
-    for (let i = 0; i < s.length; i++) {
+    for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
       b[o++] = c & 0xff;
       b[o++] = c >>> 8;
@@ -41,14 +67,30 @@ class Writer {
     this.#len = o;
   }
 
+  /** Empties the writer, keeping its buffer. */
+  reset(): void {
+    this.#len = 0;
+  }
+
   optStr(s: string | null): void {
     if (s === null) this.u32(NULL_MARK);
     else this.str(s);
   }
 
-  bytes(): Uint8Array {
+  bytes(): Uint8Array<ArrayBuffer> {
     return this.#buf.subarray(0, this.#len);
   }
+}
+
+function canonicalSize(bundle: BundleV1): number {
+  let n = 4 * 9 + strSize(DOMAIN) + strSize(BUNDLE_FORMAT) + optStrSize(bundle.origin);
+  n += strSize(bundle.createdAt) + 2 * 24;
+  for (const e of bundle.entries) n += 8 + 2 * (e.key.length + e.value.length);
+  if (bundle.undo !== undefined) {
+    for (const k of bundle.undo.absent) n += strSize(k);
+    for (const a of bundle.undo.after) n += strSize(a.key) + optStrSize(a.sha256);
+  }
+  return n;
 }
 
 /**
@@ -57,8 +99,8 @@ class Writer {
  *
  * @example sha256AsU8a(canonicalBytes(bundle))
  */
-export function canonicalBytes(bundle: BundleV1): Uint8Array {
-  const w = new Writer();
+export function canonicalBytes(bundle: BundleV1): Uint8Array<ArrayBuffer> {
+  const w = new Writer(canonicalSize(bundle));
   w.str(DOMAIN);
   w.str(BUNDLE_FORMAT);
   w.str(String(bundle.version));
@@ -84,14 +126,36 @@ export function canonicalBytes(bundle: BundleV1): Uint8Array {
   return w.bytes();
 }
 
+const CHECKSUM_PREFIX = 'sha256:';
+
 /**
  * The bundle's checksum as written in the file: `sha256:` and 64 lowercase hex digits.
  *
  * @example bundleChecksum(bundle) // 'sha256:3f1c…'
  */
 export function bundleChecksum(bundle: BundleV1): string {
-  return `sha256:${u8aToHex(sha256AsU8a(canonicalBytes(bundle)), -1, false)}`;
+  return CHECKSUM_PREFIX + u8aToHex(sha256AsU8a(canonicalBytes(bundle)), -1, false);
 }
+
+/**
+ * {@link bundleChecksum}, hashed with the platform's native WebCrypto sha-256 where there is one
+ * (Node, Deno, browsers in a secure context) and util-crypto's otherwise. Same result, for the
+ * async paths (encodeBundle, decodeBundle), where a large bundle makes the JS hash the main cost.
+ *
+ * @example await bundleChecksumAsync(bundle) === bundleChecksum(bundle) // true
+ */
+export async function bundleChecksumAsync(bundle: BundleV1): Promise<string> {
+  const bytes = canonicalBytes(bundle);
+  const subtle = globalThis.crypto?.subtle;
+  const digest =
+    subtle === undefined ? sha256AsU8a(bytes) : new Uint8Array(await subtle.digest('SHA-256', bytes));
+  return CHECKSUM_PREFIX + u8aToHex(digest, -1, false);
+}
+
+// Reused by valueDigest for values up to 64 KiB: an import digests thousands of small values in
+// a row. Larger ones get their own buffer, so the scratch never holds megabytes.
+const SCRATCH_MAX = 64 * 1024;
+const scratch = new Writer(SCRATCH_MAX);
 
 /**
  * sha-256 of one stored value (its length-prefixed UTF-16 encoding), as 64 lowercase hex digits.
@@ -100,7 +164,9 @@ export function bundleChecksum(bundle: BundleV1): string {
  * @example valueDigest('{"address":"5F…"}')
  */
 export function valueDigest(value: string): string {
-  const w = new Writer();
+  const size = strSize(value);
+  const w = size <= SCRATCH_MAX ? scratch : new Writer(size);
+  w.reset();
   w.str(value);
   return u8aToHex(sha256AsU8a(w.bytes()), -1, false);
 }

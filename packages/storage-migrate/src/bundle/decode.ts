@@ -3,7 +3,7 @@
 import { type CryptoOptions, KeyportError, openData } from '@keyport/core';
 import { u8aToString } from '@polkadot/util';
 import { base64Decode } from '@polkadot/util-crypto';
-import { bundleChecksum } from './checksum.ts';
+import { bundleChecksumAsync } from './checksum.ts';
 import { BUNDLE_ENCRYPTION, type BundleSummary, type BundleV1, SUMMARY_FIELDS } from './types.ts';
 import { assertBundle, checkSummary, checkTag, exactKeys, isObject, need } from './validate.ts';
 
@@ -66,7 +66,7 @@ export function readBundleHeader(text: string): BundleHeader {
   };
 }
 
-function decodePlain(obj: Record<string, unknown>): BundleV1 {
+async function decodePlain(obj: Record<string, unknown>): Promise<BundleV1> {
   checkTag(obj);
   need(
     typeof obj.checksum === 'string' && CHECKSUM.test(obj.checksum),
@@ -74,7 +74,7 @@ function decodePlain(obj: Record<string, unknown>): BundleV1 {
   );
   const { checksum, ...rest } = obj;
   assertBundle(rest);
-  if (bundleChecksum(rest) !== checksum) {
+  if ((await bundleChecksumAsync(rest)) !== checksum) {
     throw new KeyportError(
       'CHECKSUM_MISMATCH',
       'the bundle does not match its checksum: it was altered or damaged',
@@ -93,7 +93,20 @@ function decodePlain(obj: Record<string, unknown>): BundleV1 {
  * @example const bundle = await decodeBundle(text, { passphrase })
  */
 export async function decodeBundle(text: string, options: DecodeBundleOptions = {}): Promise<BundleV1> {
-  const obj = parseBundleJson(text);
+  return decodeBundleValue(parseBundleJson(text), options);
+}
+
+/**
+ * {@link decodeBundle} on bundle text already parsed to a JSON object (readImportInput parses
+ * once to detect the format and does not parse again).
+ *
+ * @throws as decodeBundle, except INVALID_INPUT for text that is not JSON.
+ * @example await decodeBundleValue(JSON.parse(text), { passphrase })
+ */
+export async function decodeBundleValue(
+  obj: Record<string, unknown>,
+  options: DecodeBundleOptions = {},
+): Promise<BundleV1> {
   checkTag(obj);
   if (!Object.hasOwn(obj, 'encryption')) return decodePlain(obj);
 
@@ -121,7 +134,7 @@ export async function decodeBundle(text: string, options: DecodeBundleOptions = 
     plain.fill(0);
   }
   need(!Object.hasOwn(inner, 'encryption'), 'an encrypted bundle must hold a plain bundle');
-  const bundle = decodePlain(inner);
+  const bundle = await decodePlain(inner);
   const clear = obj.summary as Record<string, unknown>;
   for (const f of SUMMARY_FIELDS) {
     if (clear[f] !== bundle.summary[f]) {

@@ -2,7 +2,7 @@
 import { type CryptoOptions, sealData } from '@keyport/core';
 import { stringToU8a } from '@polkadot/util';
 import { base64Encode } from '@polkadot/util-crypto';
-import { bundleChecksum } from './checksum.ts';
+import { bundleChecksumAsync } from './checksum.ts';
 import { BUNDLE_ENCRYPTION, BUNDLE_FORMAT, BUNDLE_VERSION, type BundleV1, SUMMARY_FIELDS } from './types.ts';
 import { assertBundle } from './validate.ts';
 
@@ -18,8 +18,8 @@ function summaryText(bundle: BundleV1): string {
   return `{${SUMMARY_FIELDS.map((f) => `${j(f)}: ${bundle.summary[f]}`).join(', ')}}`;
 }
 
-/** The plain bundle text (docs/bundle-format.md §3). */
-export function plainBundleText(bundle: BundleV1): string {
+/** The plain bundle text (docs/bundle-format.md §3), given the bundle's checksum. */
+function plainBundleText(bundle: BundleV1, checksum: string): string {
   const lines = [
     '{',
     `  "format": ${j(BUNDLE_FORMAT)},`,
@@ -27,7 +27,7 @@ export function plainBundleText(bundle: BundleV1): string {
     `  "origin": ${j(bundle.origin)},`,
     `  "createdAt": ${j(bundle.createdAt)},`,
     `  "summary": ${summaryText(bundle)},`,
-    `  "checksum": ${j(bundleChecksum(bundle))},`,
+    `  "checksum": ${j(checksum)},`,
   ];
   const entries = bundle.entries.map((e) => `    {"key": ${j(e.key)}, "value": ${j(e.value)}}`);
   const undo = bundle.undo;
@@ -57,7 +57,7 @@ export function plainBundleText(bundle: BundleV1): string {
  */
 export async function encodeBundle(bundle: BundleV1, options: EncodeBundleOptions = {}): Promise<string> {
   assertBundle(bundle);
-  const plain = plainBundleText(bundle);
+  const plain = plainBundleText(bundle, await bundleChecksumAsync(bundle));
   if (options.passphrase === undefined) return plain;
   const sealed = await sealData(stringToU8a(plain), options.passphrase, options);
   return [

@@ -62,8 +62,22 @@ export function checkSummary(s: unknown, where = 'summary'): void {
 
 function sortedUnique(keys: readonly string[], where: string): void {
   for (let i = 1; i < keys.length; i++) {
-    need(keys[i - 1]! < keys[i]!, `${where} must be sorted by key and unique (at ${i})`);
+    if (!(keys[i - 1]! < keys[i]!)) need(false, `${where} must be sorted by key and unique (at ${i})`);
   }
+}
+
+/** Whether `obj` has the own keys `a` and `b` and no other own enumerable key (exactKeys' verdict). */
+function hasExactly(obj: Record<string, unknown>, a: string, b: string): boolean {
+  if (!Object.hasOwn(obj, a) || !Object.hasOwn(obj, b)) return false;
+  for (const k in obj) if (k !== a && k !== b && Object.hasOwn(obj, k)) return false;
+  return true;
+}
+
+/** A `{key, value}` entry of two strings: the fast path of assertBundle, which runs per entry. */
+function isEntry(e: unknown): e is { key: string; value: string } {
+  return (
+    isObject(e) && typeof e.key === 'string' && typeof e.value === 'string' && hasExactly(e, 'key', 'value')
+  );
 }
 
 /**
@@ -86,12 +100,12 @@ export function assertBundle(b: unknown): asserts b is BundleV1 {
   need(Array.isArray(b.entries), 'entries must be an array');
   const keys: string[] = [];
   b.entries.forEach((e: unknown, i: number) => {
-    need(isObject(e), `entries[${i}] must be an object`);
-    exactKeys(e, `entries[${i}]`, ['key', 'value']);
-    need(
-      typeof e.key === 'string' && typeof e.value === 'string',
-      `entries[${i}] key and value must be strings`,
-    );
+    // The messages are built only on failure: this runs for every entry of a large bundle.
+    if (!isEntry(e)) {
+      need(isObject(e), `entries[${i}] must be an object`);
+      exactKeys(e, `entries[${i}]`, ['key', 'value']);
+      need(false, `entries[${i}] key and value must be strings`);
+    }
     keys.push(e.key);
   });
   sortedUnique(keys, 'entries');
@@ -113,14 +127,13 @@ export function assertBundle(b: unknown): asserts b is BundleV1 {
     need(!(u.absent as string[]).some((k) => present.has(k)), 'undo.absent must not repeat a key of entries');
     need(Array.isArray(u.after), 'undo.after must be a list');
     const afterKeys = (u.after as unknown[]).map((a, i) => {
-      need(isObject(a), `undo.after[${i}] must be an object`);
-      exactKeys(a, `undo.after[${i}]`, ['key', 'sha256']);
-      need(typeof a.key === 'string', `undo.after[${i}].key must be a string`);
-      need(
-        a.sha256 === null || (typeof a.sha256 === 'string' && HEX64.test(a.sha256)),
-        `undo.after[${i}].sha256 must be 64 lowercase hex digits or null`,
-      );
-      return a.key;
+      const where = (): string => `undo.after[${i}]`;
+      need(isObject(a), `${where()} must be an object`);
+      if (!hasExactly(a, 'key', 'sha256')) exactKeys(a, where(), ['key', 'sha256']);
+      if (typeof a.key !== 'string') need(false, `${where()}.key must be a string`);
+      if (!(a.sha256 === null || (typeof a.sha256 === 'string' && HEX64.test(a.sha256))))
+        need(false, `${where()}.sha256 must be 64 lowercase hex digits or null`);
+      return a.key as string;
     });
     sortedUnique(afterKeys, 'undo.after');
     const touched = [...keys, ...(u.absent as string[])].sort();

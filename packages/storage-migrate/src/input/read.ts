@@ -8,8 +8,9 @@ import {
   parseKeystore,
   type ScryptBackend,
 } from '@keyport/core';
-import { decodeBundle } from '../bundle/decode.ts';
+import { decodeBundleValue } from '../bundle/decode.ts';
 import type { BundleEntry } from '../bundle/types.ts';
+import { isObject } from '../bundle/validate.ts';
 import { compareKeys } from '../storage.ts';
 import { type DetectedValue, type InputFormat, inspectText } from './detect.ts';
 import { extensionEntries, localStorageEntries, type SkippedItem } from './dumps.ts';
@@ -64,7 +65,7 @@ async function fromValue(
   switch (detected.format) {
     case 'keyport-bundle':
     case 'keyport-bundle-encrypted': {
-      const bundle = await decodeBundle(JSON.stringify(value), options);
+      const bundle = await decodeBundleValue(asReparsed(value as Record<string, unknown>), options);
       if (bundle.undo !== undefined) {
         throw new KeyportError(
           'INVALID_INPUT',
@@ -157,6 +158,18 @@ async function fromValue(
         `not an input keyport can import: ${'reason' in detected ? detected.reason : detected.format}`,
       );
   }
+}
+
+/**
+ * The bundle object as JSON.parse(JSON.stringify(value)) would give it, without copying the
+ * entries: readImportInput has always read a parsed bundle that way, and the one thing such a
+ * round trip changes in a parsed bundle is a -0 count in `summary` (JSON writes it as 0).
+ */
+function asReparsed(value: Record<string, unknown>): Record<string, unknown> {
+  const summary = value.summary;
+  if (!isObject(summary) || !Object.values(summary).some((n) => Object.is(n, -0))) return value;
+  const counts = Object.fromEntries(Object.entries(summary).map(([k, n]) => [k, Object.is(n, -0) ? 0 : n]));
+  return { ...value, summary: counts };
 }
 
 /** externalEntry for item `index` of an Apps array; every failure is a KeyportError naming the index. */

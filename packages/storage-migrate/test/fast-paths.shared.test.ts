@@ -1,0 +1,82 @@
+// The fast paths give the results of the plain ones: the native (WebCrypto) checksum equals
+// util-crypto's, the reused digest buffer gives every value's own digest, the fast entry check
+// refuses what the full one refuses, and readImportInput reads a parsed bundle as it always did.
+import { createHash } from 'node:crypto';
+import { fcParams, hostileString, rejectsWithCode } from '@keyport/test-harness';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyPlan } from '../src/apply.ts';
+import { bundleChecksum, bundleChecksumAsync, valueDigest } from '../src/bundle/checksum.ts';
+import { decodeBundle } from '../src/bundle/decode.ts';
+import { dumpStorage } from '../src/bundle/dump.ts';
+import { encodeBundle } from '../src/bundle/encode.ts';
+import { readImportInput } from '../src/input/read.ts';
+import { planImport } from '../src/plan/plan.ts';
+import { MemoryStorage } from '../src/storage.ts';
+
+const at = { origin: 'https://polkadot.js.org', now: () => Date.UTC(2026, 10, 21, 12, 0, 0, 7) };
+const pairsArb = fc.array(fc.tuple(hostileString({ maxPieces: 5 }), hostileString({ long: true })), {
+  maxLength: 12,
+});
+
+/** valueDigest as docs/bundle-format.md §3.3 defines it, with Node's Buffer and node:crypto. */
+function specDigest(value: string): string {
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(value.length);
+  return createHash('sha256')
+    .update(Buffer.concat([len, Buffer.from(value, 'utf16le')]))
+    .digest('hex');
+}
+
+describe('fast paths', () => {
+  it('bundleChecksumAsync equals bundleChecksum, for dumps and undo bundles', async () => {
+    await fc.assert(
+      fc.asyncProperty(pairsArb, pairsArb, async (before, incoming) => {
+        const dump = dumpStorage(new MemoryStorage(incoming), at);
+        expect(await bundleChecksumAsync(dump)).toBe(bundleChecksum(dump));
+        const target = new MemoryStorage(before);
+        const { undo } = applyPlan(planImport(dump, target, { policy: 'replace' }), target, at);
+        expect(await bundleChecksumAsync(undo)).toBe(bundleChecksum(undo));
+      }),
+      fcParams(0.2),
+    );
+  });
+
+  it('valueDigest of each value in a row (small, over 64 KiB, small again) is its own digest', () => {
+    const big = 'x\ud800'.repeat(40_000);
+    for (const v of ['', 'a', big, '{"meta":{}}', big.slice(1), '\udfff'])
+      expect(valueDigest(v)).toBe(specDigest(v));
+    fc.assert(
+      fc.property(fc.array(hostileString({ long: true }), { maxLength: 8 }), (values) => {
+        for (const v of values) expect(valueDigest(v)).toBe(specDigest(v));
+      }),
+      fcParams(0.3),
+    );
+  });
+
+  it('encodeBundle refuses an entry with an extra, missing or non-string field, naming it', async () => {
+    const dump = dumpStorage(new MemoryStorage({ a: '1', b: '2' }), at);
+    const bad = [
+      { key: 'b', value: '2', extra: 1 },
+      { key: 'b' },
+      { key: 'b', value: 2 },
+      Object.assign(Object.create({ value: '2' }), { key: 'b' }),
+    ];
+    for (const entry of bad) {
+      const e = await rejectsWithCode(
+        encodeBundle({ ...dump, entries: [dump.entries[0]!, entry] } as never),
+        'CORRUPT_DATA',
+      );
+      expect(e.message).toMatch(/^entries\[1\]/);
+    }
+  });
+
+  it('readImportInput reads a bundle as its JSON re-parsed: a -0 count reads as 0 (decodeBundle refuses it)', async () => {
+    const text = await encodeBundle(dumpStorage(new MemoryStorage({ settings: '{}' }), at));
+    const negZero = text.replace('"accounts": 0', '"accounts": -0');
+    expect(negZero).not.toBe(text);
+    const source = await readImportInput(negZero);
+    expect(source.entries).toEqual([{ key: 'settings', value: '{}' }]);
+    await rejectsWithCode(decodeBundle(negZero), 'CORRUPT_DATA');
+  });
+});
