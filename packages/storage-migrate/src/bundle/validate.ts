@@ -80,6 +80,25 @@ function isEntry(e: unknown): e is { key: string; value: string } {
   );
 }
 
+/** A valid `{key, sha256}` item of undo.after: the fast path of assertBundle. */
+function isAfter(a: unknown): a is { key: string; sha256: string | null } {
+  return (
+    isObject(a) &&
+    typeof a.key === 'string' &&
+    (a.sha256 === null || (typeof a.sha256 === 'string' && HEX64.test(a.sha256))) &&
+    hasExactly(a, 'key', 'sha256')
+  );
+}
+
+/** The key of undo.after[i], which must be a valid `{key, sha256}`; messages built only on failure. */
+function afterKey(a: unknown, i: number): string {
+  if (isAfter(a)) return a.key;
+  need(isObject(a), `undo.after[${i}] must be an object`);
+  exactKeys(a, `undo.after[${i}]`, ['key', 'sha256']);
+  need(typeof a.key === 'string', `undo.after[${i}].key must be a string`);
+  throw new KeyportError('CORRUPT_DATA', `undo.after[${i}].sha256 must be 64 lowercase hex digits or null`);
+}
+
 /**
  * Checks every invariant of a BundleV1 object: tags, origin, createdAt, summary equal to the
  * entries' counts, entries sorted and unique, undo lists consistent.
@@ -126,15 +145,7 @@ export function assertBundle(b: unknown): asserts b is BundleV1 {
     const present = new Set(keys);
     need(!(u.absent as string[]).some((k) => present.has(k)), 'undo.absent must not repeat a key of entries');
     need(Array.isArray(u.after), 'undo.after must be a list');
-    const afterKeys = (u.after as unknown[]).map((a, i) => {
-      const where = (): string => `undo.after[${i}]`;
-      need(isObject(a), `${where()} must be an object`);
-      if (!hasExactly(a, 'key', 'sha256')) exactKeys(a, where(), ['key', 'sha256']);
-      if (typeof a.key !== 'string') need(false, `${where()}.key must be a string`);
-      if (!(a.sha256 === null || (typeof a.sha256 === 'string' && HEX64.test(a.sha256))))
-        need(false, `${where()}.sha256 must be 64 lowercase hex digits or null`);
-      return a.key as string;
-    });
+    const afterKeys = (u.after as unknown[]).map(afterKey);
     sortedUnique(afterKeys, 'undo.after');
     const touched = [...keys, ...(u.absent as string[])].sort();
     need(

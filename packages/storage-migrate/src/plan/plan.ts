@@ -143,7 +143,8 @@ export function planImport(
   let keyedAccounts = false;
   for (const e of entries) {
     const after = e.write ? e.value : (e.existing ?? e.value);
-    if (e.kind === 'account' && holdsKey(after)) keyedAccounts = true;
+    // One keyed account is enough: holdsKey decodes the address, so stop asking once it is known.
+    if (!keyedAccounts && e.kind === 'account' && holdsKey(after)) keyedAccounts = true;
     hidden.push(...hiddenNotices(e.key, after, options));
   }
   if (keyedAccounts) {
