@@ -71,6 +71,21 @@ describe('fast paths', () => {
     }
   });
 
+  it('the fast checks defer to the full ones: a non-enumerable own field passes, a bad after digest is named', async () => {
+    const dump = dumpStorage(new MemoryStorage({ a: '1', b: '2' }), at);
+    const hidden = Object.defineProperty({ key: 'b' }, 'value', { value: '2', enumerable: false });
+    const text = await encodeBundle({ ...dump, entries: [dump.entries[0]!, hidden] } as never);
+    expect(text).toBe(await encodeBundle(dump));
+    const target = new MemoryStorage();
+    const { undo } = applyPlan(planImport(dump, target), target, at);
+    const upper = undo.undo!.after.map((a, i) => (i === 1 ? { ...a, sha256: a.sha256!.toUpperCase() } : a));
+    const e = await rejectsWithCode(
+      encodeBundle({ ...undo, undo: { ...undo.undo!, after: upper } }),
+      'CORRUPT_DATA',
+    );
+    expect(e.message).toBe('undo.after[1].sha256 must be 64 lowercase hex digits or null');
+  });
+
   it('readImportInput reads a bundle as its JSON re-parsed: a -0 count reads as 0 (decodeBundle refuses it)', async () => {
     const text = await encodeBundle(dumpStorage(new MemoryStorage({ settings: '{}' }), at));
     const negZero = text.replace('"accounts": 0', '"accounts": -0');

@@ -68,10 +68,12 @@ function sortedUnique(keys: readonly string[], where: string): void {
 
 /** Whether `obj` has the own keys `a` and `b` and no other own enumerable key (exactKeys' verdict). */
 function hasExactly(obj: Record<string, unknown>, a: string, b: string): boolean {
-  if (!Object.hasOwn(obj, a) || !Object.hasOwn(obj, b)) return false;
-  for (const k in obj) if (k !== a && k !== b && Object.hasOwn(obj, k)) return false;
-  return true;
+  const keys = Object.keys(obj);
+  return keys.length === 2 && ((keys[0] === a && keys[1] === b) || (keys[0] === b && keys[1] === a));
 }
+
+// The fast paths below may say false for a valid item (a non-enumerable field, say); the full
+// checks then run and decide. They never say true for an item the full checks refuse.
 
 /** A `{key, value}` entry of two strings: the fast path of assertBundle, which runs per entry. */
 function isEntry(e: unknown): e is { key: string; value: string } {
@@ -80,12 +82,22 @@ function isEntry(e: unknown): e is { key: string; value: string } {
   );
 }
 
+/** 64 lowercase hex digits (HEX64, without a regexp run per item). */
+function isHex64(s: string): boolean {
+  if (s.length !== 64) return false;
+  for (let i = 0; i < 64; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
+  }
+  return true;
+}
+
 /** A valid `{key, sha256}` item of undo.after: the fast path of assertBundle. */
 function isAfter(a: unknown): a is { key: string; sha256: string | null } {
   return (
     isObject(a) &&
     typeof a.key === 'string' &&
-    (a.sha256 === null || (typeof a.sha256 === 'string' && HEX64.test(a.sha256))) &&
+    (a.sha256 === null || (typeof a.sha256 === 'string' && isHex64(a.sha256))) &&
     hasExactly(a, 'key', 'sha256')
   );
 }
@@ -96,7 +108,11 @@ function afterKey(a: unknown, i: number): string {
   need(isObject(a), `undo.after[${i}] must be an object`);
   exactKeys(a, `undo.after[${i}]`, ['key', 'sha256']);
   need(typeof a.key === 'string', `undo.after[${i}].key must be a string`);
-  throw new KeyportError('CORRUPT_DATA', `undo.after[${i}].sha256 must be 64 lowercase hex digits or null`);
+  need(
+    a.sha256 === null || (typeof a.sha256 === 'string' && HEX64.test(a.sha256)),
+    `undo.after[${i}].sha256 must be 64 lowercase hex digits or null`,
+  );
+  return a.key;
 }
 
 /**
@@ -123,9 +139,12 @@ export function assertBundle(b: unknown): asserts b is BundleV1 {
     if (!isEntry(e)) {
       need(isObject(e), `entries[${i}] must be an object`);
       exactKeys(e, `entries[${i}]`, ['key', 'value']);
-      need(false, `entries[${i}] key and value must be strings`);
+      need(
+        typeof e.key === 'string' && typeof e.value === 'string',
+        `entries[${i}] key and value must be strings`,
+      );
     }
-    keys.push(e.key);
+    keys.push((e as { key: string }).key);
   });
   sortedUnique(keys, 'entries');
   const counts = toSummary(countKinds(keys));
