@@ -18,33 +18,37 @@ function summaryText(bundle: BundleV1): string {
   return `{${SUMMARY_FIELDS.map((f) => `${j(f)}: ${bundle.summary[f]}`).join(', ')}}`;
 }
 
-/** The plain bundle text (docs/bundle-format.md §3), given the bundle's checksum. */
-function plainBundleText(bundle: BundleV1, checksum: string): string {
-  const lines = [
+/**
+ * The plain bundle text (docs/bundle-format.md §3). The checksum comes as a promise: the lines
+ * of a large bundle are built while the platform hashes it.
+ */
+async function plainBundleText(bundle: BundleV1, checksum: Promise<string>): Promise<string> {
+  const entries = bundle.entries.map((e) => `    {"key": ${j(e.key)}, "value": ${j(e.value)}}`);
+  const undo = bundle.undo;
+  const last = undo === undefined ? '' : ',';
+  const tail = [
+    entries.length === 0 ? `  "entries": []${last}` : `  "entries": [\n${entries.join(',\n')}\n  ]${last}`,
+  ];
+  if (undo !== undefined) {
+    const after = undo.after.map((a) => `      {"key": ${j(a.key)}, "sha256": ${j(a.sha256)}}`);
+    tail.push(
+      `  "undo": {\n    "absent": ${j(undo.absent)},\n    "after": ` +
+        (after.length === 0 ? '[]' : `[\n${after.join(',\n')}\n    ]`) +
+        '\n  }',
+    );
+  }
+  return [
     '{',
     `  "format": ${j(BUNDLE_FORMAT)},`,
     `  "version": ${BUNDLE_VERSION},`,
     `  "origin": ${j(bundle.origin)},`,
     `  "createdAt": ${j(bundle.createdAt)},`,
     `  "summary": ${summaryText(bundle)},`,
-    `  "checksum": ${j(checksum)},`,
-  ];
-  const entries = bundle.entries.map((e) => `    {"key": ${j(e.key)}, "value": ${j(e.value)}}`);
-  const undo = bundle.undo;
-  const last = undo === undefined ? '' : ',';
-  lines.push(
-    entries.length === 0 ? `  "entries": []${last}` : `  "entries": [\n${entries.join(',\n')}\n  ]${last}`,
-  );
-  if (undo !== undefined) {
-    const after = undo.after.map((a) => `      {"key": ${j(a.key)}, "sha256": ${j(a.sha256)}}`);
-    lines.push(
-      `  "undo": {\n    "absent": ${j(undo.absent)},\n    "after": ` +
-        (after.length === 0 ? '[]' : `[\n${after.join(',\n')}\n    ]`) +
-        '\n  }',
-    );
-  }
-  lines.push('}', '');
-  return lines.join('\n');
+    `  "checksum": ${j(await checksum)},`,
+    ...tail,
+    '}',
+    '',
+  ].join('\n');
 }
 
 /**
@@ -57,7 +61,7 @@ function plainBundleText(bundle: BundleV1, checksum: string): string {
  */
 export async function encodeBundle(bundle: BundleV1, options: EncodeBundleOptions = {}): Promise<string> {
   assertBundle(bundle);
-  const plain = plainBundleText(bundle, await bundleChecksumAsync(bundle));
+  const plain = await plainBundleText(bundle, bundleChecksumAsync(bundle));
   if (options.passphrase === undefined) return plain;
   const sealed = await sealData(stringToU8a(plain), options.passphrase, options);
   return [
