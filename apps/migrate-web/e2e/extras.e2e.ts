@@ -81,7 +81,7 @@ export function registerExtraTests(env: Env): void {
     await b.close();
   });
 
-  test('bookmarklet on another origin: dumps the same v1 bundle, imports a plain bundle, undoes it', async () => {
+  test('bookmarklet on another origin: dumps the same version 2 bundle, imports a plain bundle, undoes it', async () => {
     const apps = await fakeApps();
     try {
       const site = await newComputer(env.browser, env.monitor, 'page');

@@ -1,11 +1,13 @@
 /**
- * The bookmarklet's own, dependency-free reading and writing of PLAIN keyport bundles (v1).
- * It runs on the Apps tab, where the page cannot load @keyport/storage-migrate (that would mean
- * ~250 kB of util-crypto inside a javascript: URL), so it re-implements the few plain-bundle rules
- * of docs/bundle-format.md: entries sorted by UTF-16 code units, the kind summary, the canonical
- * checksum bytes hashed with the browser's own SHA-256 (crypto.subtle), and the exact text layout.
- * test/bookmarklet-bundle.test.ts checks it byte for byte against the library. Encrypted bundles
- * are not handled here (no scrypt in a bookmarklet): the page says so.
+ * The bookmarklet's own, dependency-free reading and writing of PLAIN keyport bundles. It writes
+ * version 2 and reads version 2 and version 1 dumps. It runs on the Apps tab, where the page
+ * cannot load @keyport/storage-migrate (that would mean ~250 kB of util-crypto inside a
+ * javascript: URL), so it re-implements the few plain-bundle rules of docs/bundle-format.md:
+ * entries sorted by UTF-16 code units, the kind summary, the text layout
+ * (`JSON.stringify(file, null, 2)` and a newline) and its checksum, the text with a zero digest
+ * hashed with the browser's own SHA-256 (crypto.subtle); for version 1, the canonical UTF-16
+ * checksum bytes. test/bookmarklet.test.ts checks it byte for byte against the library.
+ * Encrypted bundles are not handled here (no scrypt in a bookmarklet): the page says so.
  */
 import { type Kind, kindOf } from '../kinds.ts';
 
@@ -13,6 +15,8 @@ import { type Kind, kindOf } from '../kinds.ts';
 export const FORMAT = 'keyport-localstorage-bundle';
 const DOMAIN = 'keyport-localstorage-bundle/checksum/v1';
 const NULL_MARK = 0xffffffff;
+/** The checksum member with a zero digest: what a version 2 checksum hashes. */
+const ZERO = `sha256:${'0'.repeat(64)}`;
 const SUMMARY_FIELDS = ['accounts', 'addresses', 'contracts', 'settings', 'other'] as const;
 type SummaryField = (typeof SUMMARY_FIELDS)[number];
 
@@ -25,13 +29,12 @@ export interface LiteEntry {
   readonly value: string;
 }
 
-/** What an undo bundle adds (see the library's UndoInfo). */
+/** What an undo bundle adds: what each touched key holds right after the import (null: removed). */
 export interface LiteUndo {
-  readonly absent: readonly string[];
-  readonly after: readonly { readonly key: string; readonly sha256: string }[];
+  readonly after: readonly { readonly key: string; readonly value: string | null }[];
 }
 
-/** A plain v1 bundle in memory. */
+/** A plain bundle in memory (written as version 2). */
 export interface LiteBundle {
   readonly origin: string | null;
   readonly createdAt: string;
@@ -70,7 +73,9 @@ export function summarize(entries: readonly LiteEntry[]): LiteSummary {
   return s;
 }
 
-const byKey = (a: LiteEntry, b: LiteEntry): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+/** Orders items by key in UTF-16 code-unit order (storage-migrate's compareKeys). */
+export const byKey = (a: { key: string }, b: { key: string }): number =>
+  a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 
 /** Every item of `storage`, sorted by key in code-unit order. */
 export function readEntries(storage: Storage): LiteEntry[] {
@@ -85,86 +90,69 @@ export function readEntries(storage: Storage): LiteEntry[] {
   return out.sort(byKey);
 }
 
-class Bytes {
-  buf: number[] = [];
-  u32(n: number): void {
-    this.buf.push(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff);
-  }
-  str(s: string): void {
-    this.u32(s.length);
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      this.buf.push(c & 0xff, c >>> 8);
-    }
-  }
-}
-
-async function sha256Hex(subtle: SubtleCrypto, bytes: Bytes): Promise<string> {
-  const digest = new Uint8Array(await subtle.digest('SHA-256', new Uint8Array(bytes.buf)));
+async function sha256Hex(subtle: SubtleCrypto, bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = new Uint8Array(await subtle.digest('SHA-256', bytes));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** `sha256:<hex>` over the canonical bytes of every field but the checksum. */
-export function checksum(b: LiteBundle, subtle: SubtleCrypto): Promise<string> {
-  const w = new Bytes();
-  w.str(DOMAIN);
-  w.str(FORMAT);
-  w.str('1');
-  if (b.origin === null) w.u32(NULL_MARK);
-  else w.str(b.origin);
-  w.str(b.createdAt);
-  for (const f of SUMMARY_FIELDS) w.str(String(b.summary[f]));
-  w.u32(b.entries.length);
-  for (const e of b.entries) {
-    w.str(e.key);
-    w.str(e.value);
-  }
-  if (b.undo === undefined) w.u32(NULL_MARK);
-  else {
-    w.u32(b.undo.absent.length);
-    for (const k of b.undo.absent) w.str(k);
-    w.u32(b.undo.after.length);
-    for (const a of b.undo.after) {
-      w.str(a.key);
-      w.str(a.sha256);
+/** Version 1's checksum of a dump: sha-256 of the length-prefixed UTF-16 fields but the checksum. */
+function checksumV1(b: LiteBundle, subtle: SubtleCrypto): Promise<string> {
+  const buf: number[] = [];
+  const u32 = (n: number): void => {
+    buf.push(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24);
+  };
+  const str = (s: string): void => {
+    u32(s.length);
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      buf.push(c & 0xff, c >>> 8);
     }
+  };
+  str(DOMAIN);
+  str(FORMAT);
+  str('1');
+  if (b.origin === null) u32(NULL_MARK);
+  else str(b.origin);
+  str(b.createdAt);
+  for (const f of SUMMARY_FIELDS) str(String(b.summary[f]));
+  u32(b.entries.length);
+  for (const e of b.entries) {
+    str(e.key);
+    str(e.value);
   }
-  return sha256Hex(subtle, w).then((hex) => `sha256:${hex}`);
+  u32(NULL_MARK); // no undo: the bookmarklet reads dumps only
+  return sha256Hex(subtle, new Uint8Array(buf)).then((hex) => `sha256:${hex}`);
 }
 
-/** sha-256 of one value's length-prefixed UTF-16 encoding (the library's valueDigest). */
-export function valueDigest(value: string, subtle: SubtleCrypto): Promise<string> {
-  const w = new Bytes();
-  w.str(value);
-  return sha256Hex(subtle, w);
+/** Copies with `key` first, whatever order the items had. */
+const keyFirst = <T extends { key: string; value: unknown }>(items: readonly T[]) =>
+  items.map(({ key, value }) => ({ key, value }));
+
+/** The version 2 text of `b` with `checksum` in it. */
+function layout(b: LiteBundle, checksum: string): string {
+  const summary = {} as LiteSummary;
+  for (const f of SUMMARY_FIELDS) summary[f] = b.summary[f];
+  const file = {
+    format: FORMAT,
+    version: 2,
+    origin: b.origin,
+    createdAt: b.createdAt,
+    summary,
+    checksum,
+    entries: keyFirst(b.entries),
+    undo: b.undo && { after: keyFirst(b.undo.after) },
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** The plain bundle text, laid out exactly like storage-migrate's encodeBundle. */
+/** `sha256:<hex>` of the version 2 text of `b` with a zero digest. */
+async function checksum(b: LiteBundle, subtle: SubtleCrypto): Promise<string> {
+  return `sha256:${await sha256Hex(subtle, new TextEncoder().encode(layout(b, ZERO)))}`;
+}
+
+/** The plain version 2 bundle text, laid out exactly like storage-migrate's encodeBundle. */
 export async function bundleText(b: LiteBundle, subtle: SubtleCrypto): Promise<string> {
-  const j = JSON.stringify;
-  const summary = `{${SUMMARY_FIELDS.map((f) => `${j(f)}: ${b.summary[f]}`).join(', ')}}`;
-  const last = b.undo === undefined ? '' : ',';
-  const entries = b.entries.map((e) => `    {"key": ${j(e.key)}, "value": ${j(e.value)}}`);
-  const lines = [
-    '{',
-    `  "format": ${j(FORMAT)},`,
-    '  "version": 1,',
-    `  "origin": ${j(b.origin)},`,
-    `  "createdAt": ${j(b.createdAt)},`,
-    `  "summary": ${summary},`,
-    `  "checksum": ${j(await checksum(b, subtle))},`,
-    entries.length === 0 ? `  "entries": []${last}` : `  "entries": [\n${entries.join(',\n')}\n  ]${last}`,
-  ];
-  if (b.undo !== undefined) {
-    const after = b.undo.after.map((a) => `      {"key": ${j(a.key)}, "sha256": ${j(a.sha256)}}`);
-    lines.push(
-      `  "undo": {\n    "absent": ${j(b.undo.absent)},\n    "after": ` +
-        (after.length === 0 ? '[]' : `[\n${after.join(',\n')}\n    ]`) +
-        '\n  }',
-    );
-  }
-  lines.push('}', '');
-  return lines.join('\n');
+  return layout(b, await checksum(b, subtle));
 }
 
 function isObj(v: unknown): v is Record<string, unknown> {
@@ -176,8 +164,10 @@ function fail(code: string, message: string): never {
 }
 
 /**
- * Reads a plain v1 bundle (a dump, not an undo bundle) and checks tags, shape, order, summary
- * and checksum. Encrypted bundles are refused with PASSWORD_REQUIRED and a pointer to the page.
+ * Reads a plain version 2 or version 1 bundle (a dump, not an undo bundle) and checks tags,
+ * shape, order, summary and checksum (a version 2 file's text is rebuilt from what it says, so a
+ * file only reformatted still reads). Encrypted bundles are refused with PASSWORD_REQUIRED and a
+ * pointer to the page; undo bundles with UNSUPPORTED_FORMAT.
  */
 export async function parseBundle(text: string, subtle: SubtleCrypto): Promise<LiteBundle> {
   let obj: unknown;
@@ -187,7 +177,8 @@ export async function parseBundle(text: string, subtle: SubtleCrypto): Promise<L
     fail('INVALID_INPUT', 'this file is not JSON, so it is not a keyport bundle');
   }
   if (!isObj(obj) || obj.format !== FORMAT) fail('UNSUPPORTED_FORMAT', 'this file is not a keyport bundle');
-  if (obj.version !== 1)
+  const { version } = obj;
+  if (version !== 1 && version !== 2)
     fail('UNSUPPORTED_VERSION', `bundle version ${String(obj.version)} is not supported`);
   if ('encryption' in obj) {
     fail('PASSWORD_REQUIRED', 'this bundle is encrypted; the bookmarklet reads plain bundles only');
@@ -211,7 +202,7 @@ export async function parseBundle(text: string, subtle: SubtleCrypto): Promise<L
     if (summary[f] !== counts[f]) fail('CORRUPT_DATA', `summary.${f} does not match the entries`);
   }
   const bundle: LiteBundle = { origin, createdAt, summary: counts, entries: list };
-  if (obj.checksum !== (await checksum(bundle, subtle))) {
+  if (obj.checksum !== (await (version === 1 ? checksumV1 : checksum)(bundle, subtle))) {
     fail('CHECKSUM_MISMATCH', 'the bundle does not match its checksum: it was altered or damaged');
   }
   return bundle;

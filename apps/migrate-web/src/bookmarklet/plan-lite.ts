@@ -4,12 +4,12 @@
  */
 import {
   bundleText,
+  byKey,
   type LiteBundle,
   type LiteEntry,
   LiteError,
   readEntries,
   summarize,
-  valueDigest,
 } from './bundle-lite.ts';
 
 /** What to do with a key that exists with different content. */
@@ -65,7 +65,11 @@ export interface PreparedImport {
   readonly writes: readonly LiteEntry[];
 }
 
-/** Builds the undo bundle for `plan` (previous values, created keys, digests of what is written). */
+/**
+ * Builds the version 2 undo bundle for `plan`: the previous values of the keys it writes, and in
+ * undo.after what each holds after the import (keys that did not exist are those of undo.after
+ * missing from its entries).
+ */
 export async function prepareImport(
   plan: LitePlan,
   storage: Storage,
@@ -75,26 +79,16 @@ export async function prepareImport(
   const previous = new Map<string, string | null>();
   for (const w of plan.writes) previous.set(w.key, storage.getItem(w.key));
   const entries: LiteEntry[] = [];
-  const absent: string[] = [];
-  for (const [key, value] of previous) {
-    if (value === null) absent.push(key);
-    else entries.push({ key, value });
-  }
-  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  entries.sort((a, b) => cmp(a.key, b.key));
-  absent.sort(cmp);
-  const after = await Promise.all(
-    [...plan.writes]
-      .sort((a, b) => cmp(a.key, b.key))
-      .map(async (w) => ({ key: w.key, sha256: await valueDigest(w.value, subtle) })),
-  );
+  for (const [key, value] of previous) if (value !== null) entries.push({ key, value });
+  entries.sort(byKey);
+  const after = [...plan.writes].sort(byKey).map((w) => ({ key: w.key, value: w.value }));
   const undoText = await bundleText(
     {
       origin: at.origin,
       createdAt: at.createdAt,
       summary: summarize(entries),
       entries,
-      undo: { absent, after },
+      undo: { after },
     },
     subtle,
   );
