@@ -233,7 +233,7 @@ export function registerMoveTests(env: Env): void {
         /damaged|not a file keyport can read|does not have the expected content/,
       ],
       ['altered.json', plain.replace('Demo Bob', 'Demo Rob'), /checksum does not match/],
-      ['newer.json', plain.replace('"version": 1', '"version": 2'), /newer or unknown version/],
+      ['newer.json', plain.replace('"version": 2', '"version": 3'), /newer or unknown version/],
     ];
     for (const [name, content, expected] of cases) {
       await loadFile(page, writeTemp(env.tmp, name, content));

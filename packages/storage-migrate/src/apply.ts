@@ -1,11 +1,11 @@
 // applyPlan and undoImport: every write is preceded by a saved copy of what it overwrites,
 // followed by a read-back, and undone completely when anything fails.
 import { KeyportError, type KeyportErrorCode } from '@keyport/core';
-import { valueDigest } from './bundle/checksum.ts';
+import { valueDigest } from './bundle/checksum-v1.ts';
 import { type BundleOrigin, makeBundle } from './bundle/dump.ts';
-import type { BundleEntry, BundleV1 } from './bundle/types.ts';
+import type { AfterDigest, AfterValue, Bundle, BundleEntry } from './bundle/types.ts';
 import { assertBundle } from './bundle/validate.ts';
-import type { ImportPlan } from './plan/plan.ts';
+import type { ImportPlan, PlanEntry } from './plan/plan.ts';
 import { compareKeys, type StorageLike } from './storage.ts';
 
 /** Where a long operation is. `done` of `total` items in this phase. */
@@ -30,7 +30,7 @@ export interface ApplyResult {
   /** Items already identical in the target. */
   readonly skipped: number;
   /** Reverses this import with undoImport; save it before anything else. */
-  readonly undo: BundleV1;
+  readonly undo: Bundle;
 }
 
 /**
@@ -40,14 +40,14 @@ export interface ApplyResult {
  */
 export class StorageWriteError extends KeyportError {
   readonly rolledBack: boolean;
-  readonly undo: BundleV1;
+  readonly undo: Bundle;
 
   constructor(
     code: KeyportErrorCode,
     message: string,
     details: Record<string, unknown>,
     rolledBack: boolean,
-    undo: BundleV1,
+    undo: Bundle,
   ) {
     super(code, message, { ...details, rolledBack });
     this.rolledBack = rolledBack;
@@ -93,10 +93,14 @@ function restore(
   return [...failed];
 }
 
-// Saves, writes, reads back; on any failure restores and throws StorageWriteError.
-function transact(storage: StorageLike, changes: readonly Change[], options: WriteOptions): BundleV1 {
-  const saved = new Map<string, string | null>();
-  for (const c of changes) saved.set(c.key, storage.getItem(c.key));
+// Saves, writes, reads back; on any failure restores and throws StorageWriteError. `saved`: what
+// each changed key holds now, when the caller read it already.
+function transact(
+  storage: StorageLike,
+  changes: readonly Change[],
+  options: WriteOptions,
+  saved = new Map(changes.map((c) => [c.key, storage.getItem(c.key)])),
+): Bundle {
   const entries: BundleEntry[] = [];
   const absent: string[] = [];
   for (const [key, value] of saved) {
@@ -105,7 +109,7 @@ function transact(storage: StorageLike, changes: readonly Change[], options: Wri
   }
   absent.sort(compareKeys);
   const after = changes
-    .map((c) => ({ key: c.key, sha256: c.value === null ? null : valueDigest(c.value) }))
+    .map((c) => ({ key: c.key, value: c.value }))
     .sort((a, b) => compareKeys(a.key, b.key));
   const undo = makeBundle(entries, options, { absent, after });
 
@@ -179,7 +183,13 @@ function transact(storage: StorageLike, changes: readonly Change[], options: Wri
  */
 export function applyPlan(plan: ImportPlan, storage: StorageLike, options: WriteOptions): ApplyResult {
   const writes = plan.entries.filter((e) => e.write);
-  const changed = writes.filter((e) => storage.getItem(e.key) !== e.existing);
+  const saved = new Map<string, string | null>();
+  const changed: PlanEntry[] = [];
+  for (const e of writes) {
+    const now = storage.getItem(e.key);
+    if (now !== e.existing) changed.push(e);
+    saved.set(e.key, now);
+  }
   if (changed.length > 0) {
     throw new KeyportError(
       'CONFLICT',
@@ -193,6 +203,7 @@ export function applyPlan(plan: ImportPlan, storage: StorageLike, options: Write
     storage,
     writes.map((e) => ({ key: e.key, value: e.value })),
     options,
+    saved,
   );
   return {
     written: writes.length,
@@ -220,7 +231,7 @@ export interface UndoResult {
  * @example undoImport(await decodeBundle(undoText), localStorage, { now: Date.now })
  */
 export function undoImport(
-  undo: BundleV1,
+  undo: Bundle,
   storage: StorageLike,
   options: WriteOptions & { readonly force?: boolean },
 ): UndoResult {
@@ -228,9 +239,10 @@ export function undoImport(
   if (undo.undo === undefined)
     throw new KeyportError('INVALID_INPUT', 'this bundle is a dump, not an undo bundle');
   if (!options.force) {
-    const changed = undo.undo.after.filter(({ key, sha256 }) => {
-      const now = storage.getItem(key);
-      return (now === null ? null : valueDigest(now)) !== sha256;
+    const changed = (undo.undo.after as readonly (AfterValue | AfterDigest)[]).filter((a) => {
+      const now = storage.getItem(a.key);
+      // A version 1 undo bundle recorded digests; later ones the value itself.
+      return 'sha256' in a ? (now === null ? null : valueDigest(now)) !== a.sha256 : now !== a.value;
     });
     if (changed.length > 0) {
       throw new KeyportError(

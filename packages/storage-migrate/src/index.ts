@@ -11,7 +11,7 @@ export {
   undoImport,
   type WriteOptions,
 } from './apply.ts';
-export { bundleChecksum, canonicalBytes, valueDigest } from './bundle/checksum.ts';
+export { bundleChecksum, canonicalText } from './bundle/checksum.ts';
 export {
   type BundleHeader,
   type DecodeBundleOptions,
@@ -21,12 +21,16 @@ export {
 export { type BundleOrigin, dumpStorage, makeBundle } from './bundle/dump.ts';
 export { type EncodeBundleOptions, encodeBundle } from './bundle/encode.ts';
 export {
+  type AfterDigest,
+  type AfterValue,
   BUNDLE_ENCRYPTION,
   BUNDLE_FORMAT,
   BUNDLE_VERSION,
+  type Bundle,
   type BundleEntry,
   type BundleSummary,
-  type BundleV1,
+  type BundleVersion,
+  READABLE_VERSIONS,
   type UndoInfo,
 } from './bundle/types.ts';
 export {

@@ -144,6 +144,15 @@ export function snapshot(storage: StorageLike): Record<string, string> {
  * @example for (const [k, v] of readAll(storage)) console.log(k, v.length)
  */
 export function readAll(storage: StorageLike): [string, string][] {
+  return readItems(storage).map((e) => [e.key, e.value]);
+}
+
+/**
+ * Every item of `storage` as a `{key, value}` object, sorted by key in code-unit order.
+ *
+ * @throws CORRUPT_DATA when the storage changes while it is read.
+ */
+export function readItems(storage: StorageLike): { key: string; value: string }[] {
   const n = storage.length;
   const keys: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -151,11 +160,12 @@ export function readAll(storage: StorageLike): [string, string][] {
     if (k === null) throw changedWhileReading(i);
     keys.push(k);
   }
-  keys.sort(compareKeys);
-  return keys.map((k, i) => {
-    const v = storage.getItem(k);
-    if (v === null) throw changedWhileReading(i);
-    return [k, v];
+  // The default sort compares strings by UTF-16 code units, as compareKeys does, only faster.
+  keys.sort();
+  return keys.map((key, i) => {
+    const value = storage.getItem(key);
+    if (value === null) throw changedWhileReading(i);
+    return { key, value };
   });
 }
 

@@ -207,8 +207,8 @@ describe('undoImport', () => {
     expect(undo.undo).toEqual({
       absent: ['b'],
       after: [
-        { key: 'a', sha256: expect.any(String) },
-        { key: 'b', sha256: expect.any(String) },
+        { key: 'a', value: '2' },
+        { key: 'b', value: '"3"' },
       ],
     });
     const plain = await decodeBundle(await encodeBundle(undo));
@@ -220,6 +220,7 @@ describe('undoImport', () => {
       },
     );
     expect(sealed).toEqual(plain);
+    expect(plain).toEqual(undo);
     target.setItem('b', 'edited later');
     throwsWithCode(() => undoImport(plain, target, at), 'CONFLICT');
     expect(target.getItem('b')).toBe('edited later');

@@ -1,18 +1,21 @@
-// Bundle v1: dump → encode → decode → restore is the identity on any storage, plain and
-// encrypted; every alteration is caught; the checksum is the one docs/bundle-format.md defines.
+// Bundles: dump → encode → decode → restore is the identity on any storage, plain and
+// encrypted; every alteration is caught; the checksum is the one docs/bundle-format.md defines;
+// files written as version 1 (test/fixtures, made by the previous build) still read.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { COMPAT_SCRYPT } from '@keyport/core';
 import { nodeScrypt } from '@keyport/core/scrypt-node';
 import { fcParams, hostileString, rejectsWithCode } from '@keyport/test-harness';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyPlan } from '../src/apply.ts';
-import { bundleChecksum } from '../src/bundle/checksum.ts';
+import { applyPlan, undoImport } from '../src/apply.ts';
+import { bundleChecksum, textChecksumAsync } from '../src/bundle/checksum.ts';
 import { decodeBundle, readBundleHeader } from '../src/bundle/decode.ts';
 import { dumpStorage, makeBundle } from '../src/bundle/dump.ts';
 import { encodeBundle } from '../src/bundle/encode.ts';
-import type { BundleV1 } from '../src/bundle/types.ts';
+import type { AfterValue, Bundle } from '../src/bundle/types.ts';
 import { planImport } from '../src/plan/plan.ts';
 import { MemoryStorage, snapshot } from '../src/storage.ts';
 
@@ -25,7 +28,7 @@ const storageArb = fc.array(fc.tuple(hostileString({ maxPieces: 5 }), hostileStr
   maxLength: 12,
 });
 
-async function restoreInto(bundle: BundleV1): Promise<MemoryStorage> {
+async function restoreInto(bundle: Bundle): Promise<MemoryStorage> {
   const target = new MemoryStorage();
   applyPlan(planImport(bundle, target), target, at);
   return target;
@@ -48,52 +51,123 @@ const EXAMPLE = makeBundle(
   ],
   at,
 );
-const EXAMPLE_CHECKSUM = 'sha256:ce55b9cb1b4b662e43db2f58acae73fb6f5e705a284863e70e50427077ea9171';
+const EXAMPLE_CHECKSUM = 'sha256:ab121da2013f53de4c24d63aa4b76e1d77d875fe10518036b6a424047cdcb7dd';
+
+// docs/bundle-format.md §6: EXAMPLE's text and its undo bundle's (imported with 'replace' into
+// a storage holding only settings = {"storage":"off"}).
+const EXAMPLE_TEXT = readFileSync(
+  fileURLToPath(new URL('./fixtures/v2-example.json', import.meta.url)),
+  'utf8',
+);
+const EXAMPLE_UNDO_TEXT = readFileSync(
+  fileURLToPath(new URL('./fixtures/v2-example-undo.json', import.meta.url)),
+  'utf8',
+);
 
 // docs/bundle-format.md §6: EXAMPLE sealed with 'correct horse', N = 2^15, salt and nonce all 0x07.
 const EXAMPLE_CIPHERTEXT =
-  'BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcAgAAAAQAAAAgAAAAHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBweHGIJgJ/fofzI7G4Xf5XkmlsfP5qJvyEN1BOECR8M6zVCLDKEmlr1e3RI98UxQBRCHXemg9rBvxxuay+WN11foHmd5fBUUMUkNvUjGuEFJea8re1qj6qItMF5iJNuZKM3SXR+V9YoRUE9dUpAxvVS/oLetzpjhsaPMUXaOyZBkHP23IXIPprTqE8HOYwD2bGJ64jXIDai4yW0SZXamu5qdf3sjTMkEcRYDV6FoFYvW4lgYowcEfjcyT5EN3dMl7JBVv65uNiv66ZAt5CkhblgfbMCkeh4ShoZTWR9J96I2D7zmOjQIe7llSjVgDJFu5/2MNDCBs6cvqsooIwpj74CL/n2KbBlA2X3LUlynb5p2pXCLFXwiR7HdVpPuNEFXOJF2vo9Oj9hoQcuYnw5wcSrfXx0t0W89Vbl/XjygQXJFzW4lUR0N6J1SP6RPntpqCpjfWD3MLRRZNHQE6QPPChFObQlg9rEo0kvvClqxykFy+8A3k4S0BLI1QW36FrjLyYUepbiV1V2e/idrQKCYHM8D/DE8xtQSTLE3oym16xrFbqESul18qHw/JDeVT0Ax1joC3n5ER6MNCA3oLTfqBrA8RctU4U8wSbLyFbfMm2SBO8aRgCujtdxTqg2bOk3VNkXSXhvCvV9cG/SWhTpxhaAA97nGzaPs1iBSxK1/c6nQxcGr8yH2WS6UxxOXx/uvVyDsNDZUfXkRV2a+nahRDJZ8+I16IONZYxF8ZfXPfJKQ9+8g7GXdlWHOFx89zdNc5YzhOONYBSNCLhOP+J4mAejLTI/APNaYz+5UIBZQX+3dQwZymAs7qETLYTSsOD2idxkj/QibHhqWzVo5/QilDkESasFyV13LbQoApUncOpbSxvXQi56joDq6fw0r/O7ETO6POmD671VqIbRIrIkunwID33tuEBoA0fj7';
+  'BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcAgAAAAQAAAAgAAAAHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwd9o6BiHNK7+5gcVKmyAQmLlsfP5qJvyEN1BOECR8M6zVCLDKEmlr1e3RI98UxQBRCHXemg9rBvxxuay+WN11foHmd5fBUUMUkNvUvGuEFJea8re1qj6qItMF5iJNuZKM3SXR+V9YoRUE9dUpAxvVS/oLetzpjhsaPMUXaOyZBkHP23IXIPprTqE8HOYwD2bGJ64jXIDai4yW0SZXamu5qdf3sjTMkEcRYDV6FoFaOXoRtX9AgTbnp9AdRS38tkudgt+v09c3q5t9RvrXpwaERTIpL1NWBBhJxTS1AGu6UhGqv7J3FBebNpcjlgDt44/P2KYmPP5Kkhmso6LWMrqsPAr2eTJkYS2TSDA2Syed05ymWeVSYpQOPUEYS1IEkSLtF6vY8djNpoQJvPmVl3ISyIWR4v0j45U+J5Um6lFyQUnDkiU0oLvJ1SPv1Bmos+GYTgSSXee0xPcHxVqBXFHn0nKUoi4a5umwKcCECzjU5l6sYnjtK0FJFbVX7vD/Ci3pQL4/zRxAeYsTRgVLOYHchcvT5xxYIOHr02pHO+vRjMY/JCvQ0prnk3dDaSFhYw0W9W0SNDEaJRGBOrN3S+Uv1sU5IXp1FfUrKjR/2djSC8LMqpwyzTo4kJwWj9LxetdFWSeQ2Oqh43S5K6ii0norA3wILF3+S+0kE34JFnTY/e9oCA8h/mQzTMkwSA99fJOgiFIRtBVU4FBRKH17F+NZZXt5lhN7RAUyFOG4XPfKPX/vNes3Os6WOAVgl6+pQfm5SAduZYNXFyUGONt4kuA8HyMpe8PMeMiowAOhlfUbS1EFIg2QRUpQeEL3rpeSLoflR1tkuTEjvG3FQf1wilDhoQIYZ9FAueKltf8R/ZPZbJkOPfhpu3rjyrL1Z/u7j7AfOVMHHvp0BZb+V16ok04Spe3SZETRZX+6XRVNzEUGT4XQeKXBTLihhl1NA1SVxFZtzitifYIiXvvYcJmLDkl7rwVsvm99XebCwBvs7L/w1xE1cTrA+glpyHqnVE4KeXkV1vnGUTwmnM';
 
-// An independent encoder of the canonical layout (Node Buffer + node:crypto), to pin the spec.
-function specChecksum(b: BundleV1): string {
-  const parts: Buffer[] = [];
-  const u32 = (n: number) => {
-    const x = Buffer.alloc(4);
-    x.writeUInt32LE(n);
-    parts.push(x);
+// The checksum as docs/bundle-format.md §4 defines it, written independently with node:crypto:
+// sha-256 of the UTF-8 of the text with a zero digest.
+function specChecksum(b: Bundle): string {
+  const file = {
+    format: 'keyport-localstorage-bundle',
+    version: 2,
+    origin: b.origin,
+    createdAt: b.createdAt,
+    summary: {
+      accounts: b.summary.accounts,
+      addresses: b.summary.addresses,
+      contracts: b.summary.contracts,
+      settings: b.summary.settings,
+      other: b.summary.other,
+    },
+    checksum: `sha256:${'0'.repeat(64)}`,
+    entries: b.entries.map((e) => ({ key: e.key, value: e.value })),
+    ...(b.undo === undefined
+      ? {}
+      : { undo: { after: (b.undo.after as AfterValue[]).map((a) => ({ key: a.key, value: a.value })) } }),
   };
-  const str = (s: string | null) => {
-    if (s === null) return u32(0xffffffff);
-    u32(s.length);
-    parts.push(Buffer.from(s, 'utf16le'));
-  };
-  str('keyport-localstorage-bundle/checksum/v1');
-  str('keyport-localstorage-bundle');
-  str('1');
-  str(b.origin);
-  str(b.createdAt);
-  for (const f of ['accounts', 'addresses', 'contracts', 'settings', 'other'] as const)
-    str(String(b.summary[f]));
-  u32(b.entries.length);
-  for (const e of b.entries) {
-    str(e.key);
-    str(e.value);
-  }
-  u32(0xffffffff);
-  return `sha256:${createHash('sha256').update(Buffer.concat(parts)).digest('hex')}`;
+  const text = `${JSON.stringify(file, null, 2)}\n`;
+  return `sha256:${createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex')}`;
 }
 
-describe('bundle v1', () => {
-  it('the checksum is sha-256 of the documented length-prefixed UTF-16 layout', () => {
+const fixture = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');
+
+describe('bundles', () => {
+  it('the checksum is sha-256 of the text with a zero digest, and the text is JSON.stringify(file, null, 2)', async () => {
     expect(bundleChecksum(EXAMPLE)).toBe(specChecksum(EXAMPLE));
     expect(bundleChecksum(EXAMPLE)).toBe(EXAMPLE_CHECKSUM);
+    expect(await encodeBundle(EXAMPLE)).toBe(EXAMPLE_TEXT);
+    const target = new MemoryStorage({ settings: '{"storage":"off"}' });
+    const { undo } = applyPlan(planImport(EXAMPLE, target, { policy: 'replace' }), target, at);
+    expect(await encodeBundle(undo)).toBe(EXAMPLE_UNDO_TEXT);
+    expect(JSON.parse(EXAMPLE_UNDO_TEXT).checksum).toBe(specChecksum(undo));
     fc.assert(
-      fc.property(storageArb, (pairs) => {
-        const b = dumpStorage(new MemoryStorage(pairs), at);
+      fc.property(storageArb, storageArb, (before, incoming) => {
+        const b = dumpStorage(new MemoryStorage(incoming), at);
         expect(bundleChecksum(b)).toBe(specChecksum(b));
+        const target = new MemoryStorage(before);
+        const { undo } = applyPlan(planImport(b, target, { policy: 'replace' }), target, at);
+        expect(bundleChecksum(undo)).toBe(specChecksum(undo));
       }),
       fcParams(0.3),
     );
+  });
+
+  it('reads version 1 files written by the previous build: dump, encrypted dump, undo bundle', async () => {
+    const dump = await decodeBundle(fixture('v1-dump.json'));
+    expect(dump.version).toBe(1);
+    expect(dump.entries).toEqual([...EXAMPLE.entries, { key: 'x-lone', value: 'a\ud800b\u2028"\\\u0001' }]);
+    const sealed = await decodeBundle(fixture('v1-dump-encrypted.json'), {
+      passphrase: 'correct horse',
+      scrypt: nodeScrypt,
+    });
+    expect(sealed).toEqual(dump);
+    // Re-encoding a version 1 dump writes version 2, with the same entries.
+    const again = await decodeBundle(await encodeBundle(dump));
+    expect(again).toEqual({ ...dump, version: 2 });
+    // A version 1 undo bundle (digests, not values) undoes the import it was made for.
+    const undo = await decodeBundle(fixture('v1-undo.json'));
+    expect(undo.version).toBe(1);
+    await rejectsWithCode(encodeBundle(undo), 'INVALID_INPUT');
+    const target = new MemoryStorage(JSON.parse(fixture('v1-undo-target.json')) as Record<string, string>);
+    const changed = new MemoryStorage(target.entries());
+    changed.setItem('lcUrl', 'edited');
+    expect(() => undoImport(undo, changed, at)).toThrow(/changed since the import/);
+    expect(undoImport(undo, target, at)).toEqual({ restored: 2, removed: 2 });
+    expect(snapshot(target)).toEqual(
+      Object.assign(Object.create(null), { settings: '{"storage":"off"}', 'x-lone': 'old' }),
+    );
+    // An altered version 1 file is still caught.
+    await rejectsWithCode(
+      decodeBundle(fixture('v1-dump.json').replace('polkadot"', 'kusama"')),
+      'CHECKSUM_MISMATCH',
+    );
+  });
+
+  it('a reformatted file that means the same reads; the received text is hashed as it is first', async () => {
+    const text = await encodeBundle(EXAMPLE);
+    const compact = JSON.stringify(JSON.parse(text));
+    expect(await decodeBundle(compact)).toEqual(EXAMPLE);
+    expect(await decodeBundle(text.replaceAll('\n', '\r\n'))).toEqual(EXAMPLE);
+    expect(await decodeBundle(`\ufeff${text}`)).toEqual(EXAMPLE);
+    expect(await textChecksumAsync(text)).toBe(EXAMPLE_CHECKSUM);
+    expect(await textChecksumAsync(compact)).toBeUndefined();
+    // Members in another order and `value` before `key` still read (rebuilt in writer order).
+    const obj = JSON.parse(text);
+    const shuffled = JSON.stringify({
+      entries: obj.entries.map((e: { key: string; value: string }) => ({ value: e.value, key: e.key })),
+      checksum: obj.checksum,
+      summary: obj.summary,
+      createdAt: obj.createdAt,
+      origin: obj.origin,
+      version: obj.version,
+      format: obj.format,
+    });
+    expect(await decodeBundle(shuffled)).toEqual(EXAMPLE);
   });
 
   it('the encrypted example of docs/bundle-format.md §6 is reproduced byte for byte and opens', async () => {
@@ -178,8 +252,10 @@ describe('bundle v1', () => {
 
   it('another format or version is UNSUPPORTED_FORMAT / UNSUPPORTED_VERSION, not a guess', async () => {
     const obj = JSON.parse(await encodeBundle(EXAMPLE));
-    await rejectsWithCode(decodeBundle(JSON.stringify({ ...obj, version: 2 })), 'UNSUPPORTED_VERSION');
-    await rejectsWithCode(decodeBundle(JSON.stringify({ ...obj, version: '1' })), 'UNSUPPORTED_VERSION');
+    await rejectsWithCode(decodeBundle(JSON.stringify({ ...obj, version: 3 })), 'UNSUPPORTED_VERSION');
+    await rejectsWithCode(decodeBundle(JSON.stringify({ ...obj, version: '2' })), 'UNSUPPORTED_VERSION');
+    // Version 1 is read with version 1's checksum, so a relabelled file does not check out.
+    await rejectsWithCode(decodeBundle(JSON.stringify({ ...obj, version: 1 })), 'CHECKSUM_MISMATCH');
     await rejectsWithCode(decodeBundle(JSON.stringify({ ...obj, format: 'other' })), 'UNSUPPORTED_FORMAT');
     await rejectsWithCode(decodeBundle('[1]'), 'INVALID_INPUT');
     await rejectsWithCode(decodeBundle('{"format"'), 'INVALID_INPUT');

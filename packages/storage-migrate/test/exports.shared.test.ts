@@ -11,10 +11,11 @@ describe('@keyport/storage-migrate exports', () => {
       'ENTRY_KINDS',
       'KEYRING_KEY',
       'MemoryStorage',
+      'READABLE_VERSIONS',
       'StorageWriteError',
       'applyPlan',
       'bundleChecksum',
-      'canonicalBytes',
+      'canonicalText',
       'classifyKey',
       'compareKeys',
       'countKinds',
@@ -34,7 +35,6 @@ describe('@keyport/storage-migrate exports', () => {
       'snapshot',
       'undoImport',
       'unwrapConsoleText',
-      'valueDigest',
     ]);
   });
 });

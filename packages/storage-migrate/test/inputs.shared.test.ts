@@ -223,7 +223,7 @@ describe('readImportInput', () => {
     expect((await readImportInput(sealed, { passphrase: 'p', scrypt: nodeScrypt })).entries).toEqual(
       bundle.entries,
     );
-    const undo = makeBundle([], { now }, { absent: ['lcUrl'], after: [{ key: 'lcUrl', sha256: null }] });
+    const undo = makeBundle([], { now }, { absent: ['lcUrl'], after: [{ key: 'lcUrl', value: null }] });
     await rejectsWithCode(readImportInput(await encodeBundle(undo)), 'INVALID_INPUT');
   });
 

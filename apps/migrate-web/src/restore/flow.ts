@@ -5,7 +5,7 @@
  */
 import { createWebScryptPool } from '@keyport/core/web-pool';
 import {
-  type BundleV1,
+  type Bundle,
   decodeBundle,
   detectInput,
   encodeBundle,
@@ -115,8 +115,8 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
   }
 
   async function offerUndoFile(): Promise<void> {
-    const undo: BundleV1 = await decodeBundle(text);
-    const info = undo.undo as NonNullable<BundleV1['undo']>;
+    const undo: Bundle = await decodeBundle(text);
+    const info = undo.undo as NonNullable<Bundle['undo']>;
     const button = h('button', { type: 'button', id: 'undo-file' }, 'Undo import');
     resultBox.replaceChildren(
       h(

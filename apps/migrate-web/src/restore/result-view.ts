@@ -4,7 +4,7 @@
  */
 import {
   applyPlan,
-  type BundleV1,
+  type Bundle,
   type ImportSource,
   planImport,
   readAll,
@@ -26,7 +26,7 @@ export interface ImportRun {
   readonly status: HTMLElement;
   readonly resultBox: HTMLElement;
   /** Encodes the undo bundle as text (plain). */
-  readonly encode: (bundle: BundleV1) => Promise<string>;
+  readonly encode: (bundle: Bundle) => Promise<string>;
   readonly onDone: () => void;
   readonly onFail: () => void;
   /** Called after "Undo import" put the storage back (the page closes the check's workers). */
@@ -90,7 +90,7 @@ async function verifyBlock(ctx: PageContext, now: () => number): Promise<HTMLEle
   return box;
 }
 
-function undoControls(run: ImportRun, undo: BundleV1, undoText: string, undoName: string): HTMLElement[] {
+function undoControls(run: ImportRun, undo: Bundle, undoText: string, undoName: string): HTMLElement[] {
   const { ctx, status } = run;
   const download = h('button', { type: 'button', id: 'download-undo' }, 'Download undo bundle');
   download.addEventListener('click', () => downloadText(ctx.doc, undoName, undoText));

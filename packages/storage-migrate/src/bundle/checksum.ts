@@ -1,172 +1,93 @@
-// The canonical, unambiguous byte encoding a bundle's checksum is taken over
-// (docs/bundle-format.md §4). Strings are length-prefixed UTF-16 code units, so every JS string,
-// lone surrogates included, has exactly one encoding and no two field sequences collide.
+// A bundle's checksum (docs/bundle-format.md §4). Version 2: sha-256 of the UTF-8 of the plain
+// text itself with the 64 digest digits set to `0`. A reader hashes the text it received that
+// way, and only when that differs rebuilds the text from the parsed bundle (so a file that was
+// reformatted without changing what it means still reads). Version 1: checksum-v1.ts.
 import { u8aToHex } from '@polkadot/util';
 import { sha256AsU8a } from '@polkadot/util-crypto';
-import { BUNDLE_FORMAT, type BundleV1, SUMMARY_FIELDS } from './types.ts';
-
-const NULL_MARK = 0xffffffff;
-const DOMAIN = 'keyport-localstorage-bundle/checksum/v1';
-// On a little-endian engine (every one keyport runs on) a Uint16Array store is the u16le the
-// format wants; elsewhere str() writes the two bytes itself.
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-/** Bytes `str(s)` takes: u32 length plus two per code unit. */
-const strSize = (s: string): number => 4 + 2 * s.length;
-const optStrSize = (s: string | null): number => (s === null ? 4 : strSize(s));
-
-class Writer {
-  #buf: Uint8Array<ArrayBuffer>;
-  #u16: Uint16Array;
-  #view: DataView;
-  #len = 0;
-
-  /** `capacity`: the expected size in bytes (the buffer still grows past it). */
-  constructor(capacity = 1024) {
-    this.#buf = new Uint8Array(Math.max(16, capacity + (capacity & 1)));
-    this.#u16 = new Uint16Array(this.#buf.buffer);
-    this.#view = new DataView(this.#buf.buffer);
-  }
-
-  #reserve(n: number): void {
-    if (this.#len + n <= this.#buf.length) return;
-    let size = this.#buf.length * 2;
-    while (size < this.#len + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.#buf.subarray(0, this.#len));
-    this.#buf = next;
-    this.#u16 = new Uint16Array(next.buffer);
-    this.#view = new DataView(next.buffer);
-  }
-
-  u32(n: number): void {
-    this.#reserve(4);
-    this.#view.setUint32(this.#len, n, true);
-    this.#len += 4;
-  }
-
-  /** u32le(length in code units) ‖ each code unit as u16le. Offsets stay even throughout. */
-  str(s: string): void {
-    const n = s.length;
-    this.u32(n);
-    this.#reserve(n * 2);
-    if (LITTLE_ENDIAN) {
-      const u = this.#u16;
-      const o = this.#len >>> 1;
-      for (let i = 0; i < n; i++) u[o + i] = s.charCodeAt(i);
-      this.#len += n * 2;
-      return;
-    }
-    const b = this.#buf;
-    let o = this.#len;
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      b[o++] = c & 0xff;
-      b[o++] = c >>> 8;
-    }
-    this.#len = o;
-  }
-
-  /** Empties the writer, keeping its buffer. */
-  reset(): void {
-    this.#len = 0;
-  }
-
-  optStr(s: string | null): void {
-    if (s === null) this.u32(NULL_MARK);
-    else this.str(s);
-  }
-
-  bytes(): Uint8Array<ArrayBuffer> {
-    return this.#buf.subarray(0, this.#len);
-  }
-}
-
-function canonicalSize(bundle: BundleV1): number {
-  let n = 4 * 9 + strSize(DOMAIN) + strSize(BUNDLE_FORMAT) + optStrSize(bundle.origin);
-  n += strSize(bundle.createdAt) + 2 * 24;
-  for (const e of bundle.entries) n += 8 + 2 * (e.key.length + e.value.length);
-  if (bundle.undo !== undefined) {
-    for (const k of bundle.undo.absent) n += strSize(k);
-    for (const a of bundle.undo.after) n += strSize(a.key) + optStrSize(a.sha256);
-  }
-  return n;
-}
-
-/**
- * The canonical encoding of every field of a bundle except the checksum itself:
- * domain ‖ format ‖ version ‖ origin ‖ createdAt ‖ 5 counts ‖ entries ‖ undo.
- *
- * @example sha256AsU8a(canonicalBytes(bundle))
- */
-export function canonicalBytes(bundle: BundleV1): Uint8Array<ArrayBuffer> {
-  const w = new Writer(canonicalSize(bundle));
-  w.str(DOMAIN);
-  w.str(BUNDLE_FORMAT);
-  w.str(String(bundle.version));
-  w.optStr(bundle.origin);
-  w.str(bundle.createdAt);
-  for (const f of SUMMARY_FIELDS) w.str(String(bundle.summary[f]));
-  w.u32(bundle.entries.length);
-  for (const e of bundle.entries) {
-    w.str(e.key);
-    w.str(e.value);
-  }
-  if (bundle.undo === undefined) {
-    w.u32(NULL_MARK);
-  } else {
-    w.u32(bundle.undo.absent.length);
-    for (const k of bundle.undo.absent) w.str(k);
-    w.u32(bundle.undo.after.length);
-    for (const a of bundle.undo.after) {
-      w.str(a.key);
-      w.optStr(a.sha256);
-    }
-  }
-  return w.bytes();
-}
+import { canonicalBytesV1 } from './checksum-v1.ts';
+import { CHECKSUM_LEAD, plainText } from './text.ts';
+import type { Bundle } from './types.ts';
 
 const CHECKSUM_PREFIX = 'sha256:';
+const ZERO_DIGEST = '0'.repeat(64);
+const utf8 = new TextEncoder();
+
+/**
+ * The text a version 2 checksum hashes: the bundle's plain text with a zero digest.
+ *
+ * @example sha256AsU8a(new TextEncoder().encode(canonicalText(bundle)))
+ */
+export function canonicalText(bundle: Bundle): string {
+  return plainText(bundle, ZERO_DIGEST);
+}
+
+const hex = (digest: Uint8Array): string => u8aToHex(digest, -1, false);
+
+/** sha-256 with the platform's native WebCrypto where there is one, util-crypto's otherwise. */
+async function sha256Async(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  const subtle = globalThis.crypto?.subtle;
+  return subtle === undefined ? sha256AsU8a(bytes) : new Uint8Array(await subtle.digest('SHA-256', bytes));
+}
+
+/** The bytes the checksum of `bundle` hashes, by its version. */
+function checksummed(bundle: Bundle): Uint8Array<ArrayBuffer> {
+  if (bundle.version === 1) return canonicalBytesV1(bundle);
+  return utf8.encode(canonicalText(bundle)) as Uint8Array<ArrayBuffer>;
+}
 
 /**
  * The bundle's checksum as written in the file: `sha256:` and 64 lowercase hex digits.
  *
  * @example bundleChecksum(bundle) // 'sha256:3f1c…'
  */
-export function bundleChecksum(bundle: BundleV1): string {
-  return CHECKSUM_PREFIX + u8aToHex(sha256AsU8a(canonicalBytes(bundle)), -1, false);
+export function bundleChecksum(bundle: Bundle): string {
+  return CHECKSUM_PREFIX + hex(sha256AsU8a(checksummed(bundle)));
 }
 
 /**
- * {@link bundleChecksum}, hashed with the platform's native WebCrypto sha-256 where there is one
- * (Node, Deno, browsers in a secure context) and util-crypto's otherwise. Same result, for the
- * async paths (encodeBundle, decodeBundle), where a large bundle makes the JS hash the main cost.
+ * {@link bundleChecksum}, hashed natively where the platform can (Node, Deno, browsers in a
+ * secure context). Same result, for the async paths.
  *
  * @example await bundleChecksumAsync(bundle) === bundleChecksum(bundle) // true
  */
-export async function bundleChecksumAsync(bundle: BundleV1): Promise<string> {
-  const bytes = canonicalBytes(bundle);
-  const subtle = globalThis.crypto?.subtle;
-  const digest =
-    subtle === undefined ? sha256AsU8a(bytes) : new Uint8Array(await subtle.digest('SHA-256', bytes));
-  return CHECKSUM_PREFIX + u8aToHex(digest, -1, false);
+export async function bundleChecksumAsync(bundle: Bundle): Promise<string> {
+  return CHECKSUM_PREFIX + hex(await sha256Async(checksummed(bundle)));
 }
 
-// Reused by valueDigest for values up to 64 KiB: an import digests thousands of small values in
-// a row. Larger ones get their own buffer, so the scratch never holds megabytes.
-const SCRATCH_MAX = 64 * 1024;
-const scratch = new Writer(SCRATCH_MAX);
+/** Where the digest of a writer's text starts (code units), or -1. */
+function digestAt(text: string): number {
+  const at = text.indexOf(CHECKSUM_LEAD);
+  return at < 0 ? -1 : at + CHECKSUM_LEAD.length;
+}
 
 /**
- * sha-256 of one stored value (its length-prefixed UTF-16 encoding), as 64 lowercase hex digits.
- * Undo bundles record it for every key an import wrote.
+ * A version 2 bundle's plain text with its checksum: the text is hashed with a zero digest,
+ * then the digest is put in.
  *
- * @example valueDigest('{"address":"5F…"}')
+ * @example const text = await plainTextWithChecksum(bundle)
  */
-export function valueDigest(value: string): string {
-  const size = strSize(value);
-  const w = size <= SCRATCH_MAX ? scratch : new Writer(size);
-  w.reset();
-  w.str(value);
-  return u8aToHex(sha256AsU8a(w.bytes()), -1, false);
+export async function plainTextWithChecksum(bundle: Bundle): Promise<string> {
+  const zeroed = canonicalText(bundle);
+  const digest = hex(await sha256Async(utf8.encode(zeroed) as Uint8Array<ArrayBuffer>));
+  const at = digestAt(zeroed);
+  return zeroed.slice(0, at) + digest + zeroed.slice(at + digest.length);
+}
+
+/**
+ * The checksum `text` has if it is a version 2 writer's text as written: the UTF-8 of the text
+ * hashed with the 64 bytes after the first checksum lead set to `0`. Equal to the checksum in
+ * the text for an unaltered writer's text, so decodeBundle need not rebuild it. Undefined when
+ * the text has no checksum lead, or is not well-formed: TextEncoder would turn a lone surrogate
+ * into U+FFFD, which JSON.stringify writes as it is, so two texts could hash alike.
+ */
+export async function textChecksumAsync(text: string): Promise<string | undefined> {
+  const wellFormed = (text as { isWellFormed?: () => boolean }).isWellFormed; // ES2024
+  if (typeof wellFormed !== 'function' || !wellFormed.call(text)) return undefined;
+  const at = digestAt(text);
+  if (at < 0) return undefined;
+  const bytes = utf8.encode(text) as Uint8Array<ArrayBuffer>;
+  // The bytes before the digest: one per code unit when they are ASCII, as a writer's are.
+  const start = utf8.encode(text.slice(0, at)).length;
+  bytes.fill(0x30, start, start + ZERO_DIGEST.length);
+  return CHECKSUM_PREFIX + hex(await sha256Async(bytes));
 }

@@ -3,9 +3,12 @@
 import { type CryptoOptions, KeyportError, openData } from '@keyport/core';
 import { u8aToString } from '@polkadot/util';
 import { base64Decode } from '@polkadot/util-crypto';
-import { bundleChecksumAsync } from './checksum.ts';
-import { BUNDLE_ENCRYPTION, type BundleSummary, type BundleV1, SUMMARY_FIELDS } from './types.ts';
+import { bundleChecksumAsync, textChecksumAsync } from './checksum.ts';
+import { BUNDLE_ENCRYPTION, type Bundle, type BundleSummary, SUMMARY_FIELDS } from './types.ts';
 import { assertBundle, checkSummary, checkTag, exactKeys, isObject, need } from './validate.ts';
+
+/** A bundle's text, or the promise of its textChecksumAsync. */
+export type TextOrChecksum = string | Promise<string | undefined>;
 
 /** Options of {@link decodeBundle}. */
 export interface DecodeBundleOptions extends Pick<CryptoOptions, 'scrypt'> {
@@ -28,6 +31,11 @@ export interface BundleHeader {
   readonly undo?: boolean;
 }
 
+/** `text` without a leading byte-order mark. */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /**
  * Parses bundle text to JSON, tolerating a byte-order mark.
  *
@@ -37,7 +45,7 @@ export function parseBundleJson(text: string): Record<string, unknown> {
   need(typeof text === 'string', 'a bundle must be text', 'INVALID_INPUT');
   let value: unknown;
   try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    value = JSON.parse(withoutBom(text));
   } catch (e) {
     throw new KeyportError('INVALID_INPUT', `a bundle must be JSON (${(e as Error).name})`);
   }
@@ -66,14 +74,42 @@ export function readBundleHeader(text: string): BundleHeader {
   };
 }
 
-async function decodePlain(obj: Record<string, unknown>): Promise<BundleV1> {
+/**
+ * A version 2 file's `undo: {after}` as the in-memory UndoInfo, whose `absent` (the keys the
+ * operation created) is every key of `after` that `entries` does not hold. Version 1 files list
+ * `absent` themselves. assertBundle checks the result.
+ */
+function withAbsent(obj: Record<string, unknown>): Record<string, unknown> {
+  const u = obj.undo;
+  if (obj.version === 1 || u === undefined) return obj;
+  need(isObject(u), 'undo must be an object');
+  exactKeys(u, 'undo', ['after']);
+  need(Array.isArray(u.after), 'undo.after must be a list');
+  const held = new Set(Array.isArray(obj.entries) ? obj.entries.map((e) => (isObject(e) ? e.key : e)) : []);
+  const absent = u.after.flatMap((a) =>
+    isObject(a) && typeof a.key === 'string' && !held.has(a.key) ? [a.key] : [],
+  );
+  return { ...obj, undo: { absent, after: u.after } };
+}
+
+/**
+ * Checks a parsed plain bundle. `text` is the text it was parsed from, when there is one (or
+ * textChecksumAsync of it, started early so that the hashing overlaps the parsing).
+ */
+async function decodePlain(obj: Record<string, unknown>, text?: TextOrChecksum): Promise<Bundle> {
   checkTag(obj);
   need(
     typeof obj.checksum === 'string' && CHECKSUM.test(obj.checksum),
     'checksum must be "sha256:" and 64 lowercase hex digits',
   );
-  const { checksum, ...rest } = obj;
+  const { checksum, ...rest } = withAbsent(obj) as { checksum: string };
   assertBundle(rest);
+  // The received text hashed as it is, else the text rebuilt from what it says (a file
+  // reformatted without changing its meaning still reads; version 1 is always rebuilt).
+  if (rest.version !== 1 && text !== undefined) {
+    const asWritten = typeof text === 'string' ? textChecksumAsync(text) : text;
+    if ((await asWritten) === checksum) return rest;
+  }
   if ((await bundleChecksumAsync(rest)) !== checksum) {
     throw new KeyportError(
       'CHECKSUM_MISMATCH',
@@ -92,23 +128,26 @@ async function decodePlain(obj: Record<string, unknown>): Promise<BundleV1> {
  * WRONG_PASSWORD (wrong passphrase or altered ciphertext), UNSAFE_SCRYPT_PARAMS.
  * @example const bundle = await decodeBundle(text, { passphrase })
  */
-export async function decodeBundle(text: string, options: DecodeBundleOptions = {}): Promise<BundleV1> {
-  return decodeBundleValue(parseBundleJson(text), options);
+export async function decodeBundle(text: string, options: DecodeBundleOptions = {}): Promise<Bundle> {
+  return decodeBundleValue(parseBundleJson(text), options, withoutBom(text));
 }
 
 /**
  * {@link decodeBundle} on bundle text already parsed to a JSON object (readImportInput parses
- * once to detect the format and does not parse again).
+ * once to detect the format and does not parse again). `text`, the text `obj` was parsed from
+ * (without a byte-order mark) or textChecksumAsync of it, lets an unaltered file be checked as
+ * it is instead of rebuilt.
  *
  * @throws as decodeBundle, except INVALID_INPUT for text that is not JSON.
- * @example await decodeBundleValue(JSON.parse(text), { passphrase })
+ * @example await decodeBundleValue(JSON.parse(text), { passphrase }, text)
  */
 export async function decodeBundleValue(
   obj: Record<string, unknown>,
   options: DecodeBundleOptions = {},
-): Promise<BundleV1> {
+  text?: TextOrChecksum,
+): Promise<Bundle> {
   checkTag(obj);
-  if (!Object.hasOwn(obj, 'encryption')) return decodePlain(obj);
+  if (!Object.hasOwn(obj, 'encryption')) return decodePlain(obj, text);
 
   exactKeys(obj, 'bundle', ['format', 'version', 'summary', 'encryption', 'ciphertext']);
   checkSummary(obj.summary);
@@ -123,8 +162,10 @@ export async function decodeBundleValue(
   }
   const plain = await openData(base64Decode(obj.ciphertext), options.passphrase, options);
   let inner: Record<string, unknown>;
+  let innerText: string;
   try {
-    inner = parseBundleJson(u8aToString(plain));
+    innerText = u8aToString(plain);
+    inner = parseBundleJson(innerText);
   } catch (e) {
     throw new KeyportError(
       'CORRUPT_DATA',
@@ -134,7 +175,11 @@ export async function decodeBundleValue(
     plain.fill(0);
   }
   need(!Object.hasOwn(inner, 'encryption'), 'an encrypted bundle must hold a plain bundle');
-  const bundle = await decodePlain(inner);
+  const bundle = await decodePlain(inner, withoutBom(innerText));
+  need(
+    bundle.version === obj.version,
+    `the encrypted bundle says version ${obj.version} outside and ${bundle.version} inside: the file was altered`,
+  );
   const clear = obj.summary as Record<string, unknown>;
   for (const f of SUMMARY_FIELDS) {
     if (clear[f] !== bundle.summary[f]) {

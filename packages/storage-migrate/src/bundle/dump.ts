@@ -1,15 +1,17 @@
 // Building a bundle from a storage or from a list of entries.
 import { KeyportError } from '@keyport/core';
 import { countKinds } from '../classify.ts';
-import { compareKeys, readAll, type StorageLike } from '../storage.ts';
+import { compareKeys, readItems, type StorageLike } from '../storage.ts';
 import {
+  type AfterValue,
   BUNDLE_FORMAT,
   BUNDLE_VERSION,
+  type Bundle,
   type BundleEntry,
-  type BundleV1,
   toSummary,
   type UndoInfo,
 } from './types.ts';
+import { checkUndo, trustBundle } from './validate.ts';
 
 /** Where and when a bundle is made. The clock is injected: the library never reads Date.now(). */
 export interface BundleOrigin {
@@ -42,13 +44,15 @@ export function isoTime(now: () => number): string {
 }
 
 /**
- * A bundle of `entries` (sorted here; keys must be unique), with its summary computed.
+ * A bundle of `entries` (sorted here; keys must be unique), with its summary computed, and an
+ * undo member when given. The result is frozen and holds its own copies.
  *
- * @throws INVALID_INPUT for a duplicate key or a non-string key or value.
+ * @throws INVALID_INPUT for a duplicate key, a non-string key or value or origin; CORRUPT_DATA
+ * for an undo member that does not fit the entries.
  * @example makeBundle([{ key: 'lcUrl', value: 'ws://x' }], { origin: null, now: Date.now })
  */
-export function makeBundle(entries: readonly BundleEntry[], at: BundleOrigin, undo?: UndoInfo): BundleV1 {
-  const sorted = entries.map((e, i) => {
+export function makeBundle(entries: readonly BundleEntry[], at: BundleOrigin, undo?: UndoInfo): Bundle {
+  const own = entries.map((e, i) => {
     if (typeof e?.key !== 'string' || typeof e.value !== 'string') {
       throw new KeyportError('INVALID_INPUT', `entries[${i}] must have a string key and a string value`, {
         index: i,
@@ -56,21 +60,42 @@ export function makeBundle(entries: readonly BundleEntry[], at: BundleOrigin, un
     }
     return { key: e.key, value: e.value };
   });
-  sorted.sort((a, b) => compareKeys(a.key, b.key));
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i]!.key === sorted[i - 1]!.key) {
-      throw new KeyportError('INVALID_INPUT', 'entries must have unique keys', { index: i });
+  return bundleOf(own, at, undo);
+}
+
+/** makeBundle on entries of string keys and values that are the bundle's own from now on. */
+function bundleOf(entries: BundleEntry[], at: BundleOrigin, undo?: UndoInfo): Bundle {
+  let inOrder = true;
+  for (let i = 1; i < entries.length && inOrder; i++) inOrder = entries[i - 1]!.key < entries[i]!.key;
+  if (!inOrder) {
+    entries.sort((a, b) => compareKeys(a.key, b.key));
+    for (let i = 1; i < entries.length; i++) {
+      if (entries[i]!.key === entries[i - 1]!.key) {
+        throw new KeyportError('INVALID_INPUT', 'entries must have unique keys', { index: i });
+      }
     }
   }
-  const bundle: BundleV1 = {
+  for (const e of entries) Object.freeze(e);
+  const origin = at.origin ?? null;
+  if (origin !== null && typeof origin !== 'string') {
+    throw new KeyportError('INVALID_INPUT', 'origin must be a string or null');
+  }
+  const keys = entries.map((e) => e.key);
+  const bundle: Bundle = {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
-    origin: at.origin ?? null,
+    origin,
     createdAt: isoTime(at.now),
-    summary: toSummary(countKinds(sorted.map((e) => e.key))),
-    entries: sorted,
+    summary: toSummary(countKinds(keys)),
+    entries,
   };
-  return undo === undefined ? bundle : { ...bundle, undo };
+  if (undo === undefined) return trustBundle(bundle);
+  checkUndo(keys, undo, BUNDLE_VERSION);
+  const own: UndoInfo = {
+    absent: [...undo.absent],
+    after: (undo.after as readonly AfterValue[]).map((a) => ({ key: a.key, value: a.value })),
+  };
+  return trustBundle({ ...bundle, undo: own });
 }
 
 /**
@@ -79,9 +104,6 @@ export function makeBundle(entries: readonly BundleEntry[], at: BundleOrigin, un
  * @throws CORRUPT_DATA when the storage changes while it is read.
  * @example const bundle = dumpStorage(window.localStorage, { origin: location.origin, now: Date.now })
  */
-export function dumpStorage(storage: StorageLike, at: BundleOrigin): BundleV1 {
-  return makeBundle(
-    readAll(storage).map(([key, value]) => ({ key, value })),
-    at,
-  );
+export function dumpStorage(storage: StorageLike, at: BundleOrigin): Bundle {
+  return bundleOf(readItems(storage), at);
 }

@@ -2,7 +2,7 @@
 // parsed JSON). Every failure is a typed error naming the field.
 import { KeyportError, type KeyportErrorCode } from '@keyport/core';
 import { countKinds } from '../classify.ts';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleV1, SUMMARY_FIELDS, toSummary } from './types.ts';
+import { BUNDLE_FORMAT, type Bundle, READABLE_VERSIONS, SUMMARY_FIELDS, toSummary } from './types.ts';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -41,8 +41,8 @@ export function checkTag(obj: Record<string, unknown>): void {
     'UNSUPPORTED_FORMAT',
   );
   need(
-    obj.version === BUNDLE_VERSION,
-    `version is ${JSON.stringify(obj.version)}; this reader knows version ${BUNDLE_VERSION} only`,
+    (READABLE_VERSIONS as readonly unknown[]).includes(obj.version),
+    `version is ${JSON.stringify(obj.version)}; this reader knows versions ${READABLE_VERSIONS.join(' and ')}`,
     'UNSUPPORTED_VERSION',
   );
 }
@@ -92,8 +92,8 @@ function isHex64(s: string): boolean {
   return true;
 }
 
-/** A valid `{key, sha256}` item of undo.after: the fast path of assertBundle. */
-function isAfter(a: unknown): a is { key: string; sha256: string | null } {
+/** A valid `{key, sha256}` item of a version 1 undo.after: the fast path of assertBundle. */
+function isAfterDigest(a: unknown): a is { key: string; sha256: string | null } {
   return (
     isObject(a) &&
     typeof a.key === 'string' &&
@@ -102,26 +102,58 @@ function isAfter(a: unknown): a is { key: string; sha256: string | null } {
   );
 }
 
-/** The key of undo.after[i], which must be a valid `{key, sha256}`; messages built only on failure. */
-function afterKey(a: unknown, i: number): string {
-  if (isAfter(a)) return a.key;
-  need(isObject(a), `undo.after[${i}] must be an object`);
-  exactKeys(a, `undo.after[${i}]`, ['key', 'sha256']);
-  need(typeof a.key === 'string', `undo.after[${i}].key must be a string`);
-  need(
-    a.sha256 === null || (typeof a.sha256 === 'string' && HEX64.test(a.sha256)),
-    `undo.after[${i}].sha256 must be 64 lowercase hex digits or null`,
+/** A valid `{key, value}` item of undo.after (value null: removed): the fast path of assertBundle. */
+function isAfterValue(a: unknown): a is { key: string; value: string | null } {
+  return (
+    isObject(a) &&
+    typeof a.key === 'string' &&
+    (a.value === null || typeof a.value === 'string') &&
+    hasExactly(a, 'key', 'value')
   );
-  return a.key;
 }
 
 /**
- * Checks every invariant of a BundleV1 object: tags, origin, createdAt, summary equal to the
- * entries' counts, entries sorted and unique, undo lists consistent.
+ * The key of undo.after[i], which must be a valid `{key, value}` (version 1: `{key, sha256}`);
+ * messages built only on failure.
+ */
+function afterKey(a: unknown, i: number, version: unknown): string {
+  if (version === 1 ? isAfterDigest(a) : isAfterValue(a)) return (a as { key: string }).key;
+  const field = version === 1 ? 'sha256' : 'value';
+  need(isObject(a), `undo.after[${i}] must be an object`);
+  exactKeys(a, `undo.after[${i}]`, ['key', field]);
+  need(typeof a.key === 'string', `undo.after[${i}].key must be a string`);
+  if (version === 1) {
+    need(
+      a.sha256 === null || (typeof a.sha256 === 'string' && HEX64.test(a.sha256)),
+      `undo.after[${i}].sha256 must be 64 lowercase hex digits or null`,
+    );
+  } else {
+    need(a.value === null || typeof a.value === 'string', `undo.after[${i}].value must be a string or null`);
+  }
+  return a.key;
+}
+
+/** Whether two sorted, duplicate-free key lists merged give exactly `merged`. */
+function isMergeOf(a: readonly string[], b: readonly string[], merged: readonly string[]): boolean {
+  if (a.length + b.length !== merged.length) return false;
+  let i = 0;
+  let k = 0;
+  for (const key of merged) {
+    if (i < a.length && a[i] === key) i++;
+    else if (k < b.length && b[k] === key) k++;
+    else return false;
+  }
+  return true;
+}
+
+/**
+ * Checks every invariant of a Bundle object: tags, origin, createdAt, summary equal to the
+ * entries' counts, entries sorted and unique, undo lists consistent (after items by version).
  *
  * @throws UNSUPPORTED_FORMAT, UNSUPPORTED_VERSION, CORRUPT_DATA
  */
-export function assertBundle(b: unknown): asserts b is BundleV1 {
+export function assertBundle(b: unknown): asserts b is Bundle {
+  if (isTrusted(b)) return; // checked when it was made, and frozen since
   need(isObject(b), 'a bundle must be an object', 'INVALID_INPUT');
   checkTag(b);
   exactKeys(b, 'bundle', ['format', 'version', 'origin', 'createdAt', 'summary', 'entries'], ['undo']);
@@ -152,24 +184,54 @@ export function assertBundle(b: unknown): asserts b is BundleV1 {
   for (const f of SUMMARY_FIELDS) {
     need(summary[f] === counts[f], `summary.${f} is ${summary[f]} but the entries hold ${counts[f]}`);
   }
+  if (b.undo !== undefined) checkUndo(keys, b.undo, b.version);
+}
+
+/**
+ * Checks an undo member against the (sorted, unique) keys of its bundle's entries: `absent`
+ * sorted, unique and disjoint from them, `after` listing exactly both, its items of the shape
+ * `version` writes.
+ *
+ * @throws CORRUPT_DATA
+ */
+export function checkUndo(keys: readonly string[], u: unknown, version: unknown): void {
+  need(isObject(u), 'undo must be an object');
+  exactKeys(u, 'undo', ['absent', 'after']);
+  need(
+    Array.isArray(u.absent) && u.absent.every((k) => typeof k === 'string'),
+    'undo.absent must be a list of keys',
+  );
+  sortedUnique(u.absent as string[], 'undo.absent');
+  const present = new Set(keys);
+  need(!(u.absent as string[]).some((k) => present.has(k)), 'undo.absent must not repeat a key of entries');
+  need(Array.isArray(u.after), 'undo.after must be a list');
+  const afterKeys = (u.after as unknown[]).map((a, i) => afterKey(a, i, version));
+  sortedUnique(afterKeys, 'undo.after');
+  need(
+    isMergeOf(keys, u.absent as string[], afterKeys),
+    'undo.after must list exactly the keys of entries and undo.absent',
+  );
+}
+
+// Bundles makeBundle made: checked as they were made and frozen, so assertBundle has nothing
+// left to check and the text writer can use their entries as they are.
+const madeHere = new WeakSet<object>();
+
+/** Freezes a bundle makeBundle checked (its entries and undo items are its own) and trusts it. */
+export function trustBundle(b: Bundle): Bundle {
+  Object.freeze(b.summary);
+  Object.freeze(b.entries);
   if (b.undo !== undefined) {
-    const u = b.undo;
-    need(isObject(u), 'undo must be an object');
-    exactKeys(u, 'undo', ['absent', 'after']);
-    need(
-      Array.isArray(u.absent) && u.absent.every((k) => typeof k === 'string'),
-      'undo.absent must be a list of keys',
-    );
-    sortedUnique(u.absent as string[], 'undo.absent');
-    const present = new Set(keys);
-    need(!(u.absent as string[]).some((k) => present.has(k)), 'undo.absent must not repeat a key of entries');
-    need(Array.isArray(u.after), 'undo.after must be a list');
-    const afterKeys = (u.after as unknown[]).map(afterKey);
-    sortedUnique(afterKeys, 'undo.after');
-    const touched = [...keys, ...(u.absent as string[])].sort();
-    need(
-      touched.length === afterKeys.length && touched.every((k, i) => k === afterKeys[i]),
-      'undo.after must list exactly the keys of entries and undo.absent',
-    );
+    Object.freeze(b.undo.absent);
+    Object.freeze(b.undo.after);
+    for (const a of b.undo.after) Object.freeze(a);
+    Object.freeze(b.undo);
   }
+  madeHere.add(Object.freeze(b));
+  return b;
+}
+
+/** Whether `b` is a frozen bundle makeBundle made (entries frozen `{key, value}` objects). */
+export function isTrusted(b: unknown): boolean {
+  return typeof b === 'object' && b !== null && madeHere.has(b);
 }

@@ -8,7 +8,9 @@ import {
   parseKeystore,
   type ScryptBackend,
 } from '@keyport/core';
-import { decodeBundleValue } from '../bundle/decode.ts';
+import { textChecksumAsync } from '../bundle/checksum.ts';
+import { decodeBundleValue, type TextOrChecksum } from '../bundle/decode.ts';
+import { CHECKSUM_LEAD } from '../bundle/text.ts';
 import type { BundleEntry } from '../bundle/types.ts';
 import { isObject } from '../bundle/validate.ts';
 import { compareKeys } from '../storage.ts';
@@ -56,16 +58,18 @@ function sorted(entries: BundleEntry[]): BundleEntry[] {
   return entries.sort((a, b) => compareKeys(a.key, b.key));
 }
 
+/** `text`: what `value` was parsed from (or its textChecksumAsync), when it is the input itself. */
 async function fromValue(
   value: unknown,
   detected: DetectedValue,
   options: ReadImportOptions,
+  text?: TextOrChecksum,
 ): Promise<Omit<ImportSource, 'format' | 'inner'>> {
   const none = { skipped: [], warnings: [] };
   switch (detected.format) {
     case 'keyport-bundle':
     case 'keyport-bundle-encrypted': {
-      const bundle = await decodeBundleValue(asReparsed(value as Record<string, unknown>), options);
+      const bundle = await decodeBundleValue(asReparsed(value as Record<string, unknown>), options, text);
       if (bundle.undo !== undefined) {
         throw new KeyportError(
           'INVALID_INPUT',
@@ -223,6 +227,13 @@ export async function readImportInput(text: string, options: ReadImportOptions =
 }
 
 async function readInput(text: string, options: ReadImportOptions): Promise<ImportSource> {
+  // A bundle written as is hashes as it is: start that now, so the platform hashes while the
+  // text is parsed and checked (decodeBundleValue compares the result).
+  const raw = typeof text === 'string' && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const asWritten =
+    typeof raw === 'string' && raw.includes(CHECKSUM_LEAD)
+      ? textChecksumAsync(raw).catch(() => undefined)
+      : undefined;
   const { detected, value } = inspectText(text);
   if (detected.format === 'console-copy') {
     const body = await fromValue(value, detected.inner, options);
@@ -234,5 +245,5 @@ async function readInput(text: string, options: ReadImportOptions): Promise<Impo
       : body.warnings;
     return { format: 'console-copy', inner: detected.inner.format, ...body, warnings };
   }
-  return { format: detected.format, ...(await fromValue(value, detected, options)) };
+  return { format: detected.format, ...(await fromValue(value, detected, options, asWritten)) };
 }

@@ -30,7 +30,7 @@ export interface HiddenNotice {
 
 // ui-keyring compares Date.now() - whenCreated (ms) with 24*60*60: about 86 seconds.
 const RECENT_EXPIRY_MS = 24 * 60 * 60;
-const PREFIX_0X = /^(account|address|contract):0x[0-9a-f]*/;
+const UPPER_HEX = /[A-F]/;
 
 function networkName(genesisHash: string): string {
   const n = availableNetworks.find((net) => net.genesisHash.includes(genesisHash as `0x${string}`));
@@ -92,24 +92,40 @@ function encodes(address: unknown): boolean {
   }
 }
 
+/** A notice about `key`. */
+function notice(
+  key: string,
+  kind: EntryKind,
+  reason: HiddenReason,
+  detail: string,
+  fix: string,
+): HiddenNotice {
+  return { key, kind, reason, detail, fix };
+}
+
+/** Whether `key` (of a keyring kind) continues with `0x` after its `kind:` prefix, as ui-keyring's pattern wants. */
+function hasHexPrefix(key: string, kind: EntryKind): boolean {
+  return key.startsWith('0x', kind.length + 1);
+}
+
 /**
- * Why Apps would hide the entry `key` holding `value`, if it would.
+ * Why Apps would hide the entry `key` holding `value`, if it would (`kind`: classifyKey(key),
+ * when the caller has it).
  *
  * @example hiddenNotices('account:0x…', '{"encoded":…,"meta":{"genesisHash":"0x91b1…"}}', {})[0].reason // 'genesis'
  */
-export function hiddenNotices(key: string, value: string, at: { now?: () => number }): HiddenNotice[] {
-  const kind = classifyKey(key);
+export function hiddenNotices(
+  key: string,
+  value: string,
+  at: { now?: () => number },
+  kind: EntryKind = classifyKey(key),
+): HiddenNotice[] {
   if (kind !== 'account' && kind !== 'address' && kind !== 'contract') return [];
-  const notice = (reason: HiddenReason, detail: string, fix: string): HiddenNotice => ({
-    key,
-    kind,
-    reason,
-    detail,
-    fix,
-  });
-  if (!PREFIX_0X.test(key)) {
+  if (!hasHexPrefix(key, kind)) {
     return [
       notice(
+        key,
+        kind,
         'legacy-key',
         'the key is not 0x-hex (an old Apps layout); Apps ignores it',
         'restore this account from its JSON file or secret, or keep it only as a backup',
@@ -117,9 +133,12 @@ export function hiddenNotices(key: string, value: string, at: { now?: () => numb
     ];
   }
   const out: HiddenNotice[] = [];
-  if (/[A-F]/.test(key.slice(key.indexOf(':') + 3))) {
+  // The prefix (`account:0x` …) has no uppercase letter, so the whole key can be searched.
+  if (UPPER_HEX.test(key)) {
     out.push(
       notice(
+        key,
+        kind,
         'uppercase-key',
         'the hex in the key is uppercase; Apps saves a second, lowercase copy on load',
         'none needed; remove the uppercase key afterwards if you like',
@@ -130,6 +149,8 @@ export function hiddenNotices(key: string, value: string, at: { now?: () => numb
   if (json === undefined || meta === undefined) {
     out.push(
       notice(
+        key,
+        kind,
         'unreadable',
         'the value is not a JSON object with meta; Apps skips it ("Keyring: Unable to load")',
         'import this entry from a correct export (its JSON file) instead',
@@ -140,6 +161,8 @@ export function hiddenNotices(key: string, value: string, at: { now?: () => numb
   if (kind === 'account' && meta.isTesting === true) {
     out.push(
       notice(
+        key,
+        kind,
         'testing',
         'marked isTesting: Apps never loads stored test accounts',
         'restore it from its JSON file after removing isTesting, or from its secret',
@@ -148,6 +171,8 @@ export function hiddenNotices(key: string, value: string, at: { now?: () => numb
   } else if (kind === 'account' && !json.encoded) {
     out.push(
       notice(
+        key,
+        kind,
         'no-key-record',
         'an account record without encoded: Apps skips it',
         're-add the account as external (QR/Ledger/multisig) or restore it from its JSON file',
@@ -155,7 +180,7 @@ export function hiddenNotices(key: string, value: string, at: { now?: () => numb
     );
   }
   if (kind === 'contract') {
-    out.push(notice(...contractNotice(json, meta)));
+    out.push(notice(key, kind, ...contractNotice(json, meta)));
     return out;
   }
   const bound =
@@ -163,6 +188,8 @@ export function hiddenNotices(key: string, value: string, at: { now?: () => numb
   if (bound !== undefined) {
     out.push(
       notice(
+        key,
+        kind,
         'genesis',
         `tied to ${networkName(bound)}: Apps shows it only when connected to that chain`,
         kind === 'account'
@@ -176,6 +203,8 @@ export function hiddenNotices(key: string, value: string, at: { now?: () => numb
     if (at.now() - created > RECENT_EXPIRY_MS) {
       out.push(
         notice(
+          key,
+          kind,
           'recent-expired',
           'a "recent" address: Apps deletes it on the next load',
           'save it to the address book in Apps',

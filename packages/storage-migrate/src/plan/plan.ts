@@ -80,6 +80,16 @@ function decide(key: string, policy: ConflictPolicy): 'keep' | 'replace' {
   return Object.hasOwn(policy, key) ? (policy[key] as 'keep' | 'replace') : 'keep';
 }
 
+/** Whether every key is a string greater than the one before it (so the keys are unique). */
+function isSortedUnique(entries: readonly BundleEntry[]): boolean {
+  for (let i = 1; i < entries.length; i++) {
+    const a = entries[i - 1]?.key;
+    const b = entries[i]?.key;
+    if (typeof a !== 'string' || typeof b !== 'string' || !(a < b)) return false;
+  }
+  return true;
+}
+
 function count(entries: readonly PlanEntry[]): PlanCounts {
   const c = { new: 0, identical: 0, conflict: 0, write: 0, keep: 0, guarded: 0 };
   for (const e of entries) {
@@ -107,18 +117,19 @@ export function planImport(
 ): ImportPlan {
   const policy = options.policy ?? 'keep';
   checkPolicy(policy);
-  const seen = new Set<string>();
+  // Sorted, unique entries (every bundle's) need no set to prove the keys unique.
+  const seen = isSortedUnique(source.entries) ? undefined : new Set<string>();
   const entries: PlanEntry[] = source.entries.map(({ key, value }, i) => {
     if (typeof key !== 'string' || typeof value !== 'string') {
       throw new KeyportError('INVALID_INPUT', `source entry ${i} needs a string key and value`, { index: i });
     }
-    if (seen.has(key))
+    if (seen?.has(key))
       throw new KeyportError(
         'INVALID_INPUT',
         `source has the key ${JSON.stringify(key.slice(0, 80))} twice`,
         { index: i },
       );
-    seen.add(key);
+    seen?.add(key);
     const kind = classifyKey(key);
     const existing = target.getItem(key);
     if (existing === null) return { key, kind, status: 'new', write: true, value, existing };
@@ -145,7 +156,8 @@ export function planImport(
     const after = e.write ? e.value : (e.existing ?? e.value);
     // One keyed account is enough: holdsKey decodes the address, so stop asking once it is known.
     if (!keyedAccounts && e.kind === 'account' && holdsKey(after)) keyedAccounts = true;
-    hidden.push(...hiddenNotices(e.key, after, options));
+    const notices = hiddenNotices(e.key, after, options, e.kind);
+    if (notices.length > 0) hidden.push(...notices);
   }
   if (keyedAccounts) {
     const incoming = entries.find((e) => e.key === 'settings');
@@ -153,8 +165,14 @@ export function planImport(
     const notice = storageNotice(settings);
     if (notice) hidden.push(notice);
   }
-  const byKind = Object.fromEntries(
-    ENTRY_KINDS.map((k) => [k, count(entries.filter((e) => e.kind === k))]),
-  ) as Record<EntryKind, PlanCounts>;
+  const ofKind = Object.fromEntries(ENTRY_KINDS.map((k) => [k, [] as PlanEntry[]])) as Record<
+    EntryKind,
+    PlanEntry[]
+  >;
+  for (const e of entries) ofKind[e.kind].push(e);
+  const byKind = Object.fromEntries(ENTRY_KINDS.map((k) => [k, count(ofKind[k])])) as Record<
+    EntryKind,
+    PlanCounts
+  >;
   return { entries, counts: count(entries), byKind, hidden };
 }
