@@ -2,7 +2,7 @@
 // followed by a read-back, and undone completely when anything fails.
 import { KeyportError, type KeyportErrorCode } from '@keyport/core';
 import { valueDigest } from './bundle/checksum-v1.ts';
-import { type BundleOrigin, makeBundle } from './bundle/dump.ts';
+import { type BundleOrigin, bundleOf } from './bundle/dump.ts';
 import type { AfterDigest, AfterValue, Bundle, BundleEntry } from './bundle/types.ts';
 import { assertBundle } from './bundle/validate.ts';
 import type { ImportPlan, PlanEntry } from './plan/plan.ts';
@@ -111,7 +111,7 @@ function transact(
   const after = changes
     .map((c) => ({ key: c.key, value: c.value }))
     .sort((a, b) => compareKeys(a.key, b.key));
-  const undo = makeBundle(entries, options, { absent, after });
+  const undo = bundleOf(entries, options, { absent, after }, false);
 
   const fail = (
     code: KeyportErrorCode,
@@ -199,12 +199,7 @@ export function applyPlan(plan: ImportPlan, storage: StorageLike, options: Write
       },
     );
   }
-  const undo = transact(
-    storage,
-    writes.map((e) => ({ key: e.key, value: e.value })),
-    options,
-    saved,
-  );
+  const undo = transact(storage, writes, options, saved);
   return {
     written: writes.length,
     kept: plan.entries.filter((e) => e.status === 'conflict' && !e.write).length,

@@ -60,11 +60,15 @@ export function makeBundle(entries: readonly BundleEntry[], at: BundleOrigin, un
     }
     return { key: e.key, value: e.value };
   });
-  return bundleOf(own, at, undo);
+  return bundleOf(own, at, undo, true);
 }
 
-/** makeBundle on entries of string keys and values that are the bundle's own from now on. */
-function bundleOf(entries: BundleEntry[], at: BundleOrigin, undo?: UndoInfo): Bundle {
+/**
+ * makeBundle on entries (string keys and values) that are the bundle's own from now on, as is
+ * `undo` unless `copyUndo` (applyPlan's undo lists are made for the bundle; makeBundle's
+ * caller keeps its own).
+ */
+export function bundleOf(entries: BundleEntry[], at: BundleOrigin, undo?: UndoInfo, copyUndo = true): Bundle {
   let inOrder = true;
   for (let i = 1; i < entries.length && inOrder; i++) inOrder = entries[i - 1]!.key < entries[i]!.key;
   if (!inOrder) {
@@ -91,10 +95,12 @@ function bundleOf(entries: BundleEntry[], at: BundleOrigin, undo?: UndoInfo): Bu
   };
   if (undo === undefined) return trustBundle(bundle);
   checkUndo(keys, undo, BUNDLE_VERSION);
-  const own: UndoInfo = {
-    absent: [...undo.absent],
-    after: (undo.after as readonly AfterValue[]).map((a) => ({ key: a.key, value: a.value })),
-  };
+  const own: UndoInfo = copyUndo
+    ? {
+        absent: [...undo.absent],
+        after: (undo.after as readonly AfterValue[]).map((a) => ({ key: a.key, value: a.value })),
+      }
+    : undo;
   return trustBundle({ ...bundle, undo: own });
 }
 
