@@ -72,7 +72,7 @@ const bench = {
   },
 
   /**
-   * keyport: openKeystore with the Web Worker pool (wasm scrypt) under unlockMany, sized as the
+   * keyport: openKeystore with the Web Worker pool (hash-wasm scrypt) under unlockMany, sized as the
    * migrate page sizes it (one worker per account, at most one per core). Warm, what the migrate
    * page does now: the pool is made and warm()ed once the accounts are known (the bundle is
    * loaded), untimed; the timed part is the unlock. Cold, for comparison: the pool starts inside

@@ -129,7 +129,7 @@ export async function benchBrowserUnlock(
       title: `unlock ${cases.length} accounts, Chromium`,
       status: 'measured',
       keyport: k,
-      keyportLabel: `Web Worker pool of ${warmPool[0]!.workers}, wasm, warmed when the accounts are known (as the migrate page; vs goal); cold pool ${cold.median} ms = ${coldRatio}×`,
+      keyportLabel: `Web Worker pool of ${warmPool[0]!.workers}, hash-wasm scrypt, warmed when the accounts are known (as the migrate page; vs goal); cold pool ${cold.median} ms = ${coldRatio}×`,
       baseline: b,
       baselineLabel: 'decodePkcs8 on the main thread, serial',
       ratio,
