@@ -32,7 +32,7 @@ export interface BundleHeader {
 }
 
 /** `text` without a leading byte-order mark. */
-function withoutBom(text: string): string {
+export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -3,7 +3,9 @@
 // use `…`), the wiki's `raw = '…'` line, or a JSON string of the JSON (double-encoded). Peeled
 // here, layer by layer, down to JSON text; nothing is evaluated. A double-encoded text is just
 // one quoted layer more.
+
 import { KeyportError } from '@keyport/core';
+import { withoutBom } from '../bundle/decode.ts';
 import { decodeJsStringLiteral } from './js-literal.ts';
 
 /** One layer peeled off console-copied text. */
@@ -29,7 +31,7 @@ const QUOTES: Record<string, ConsoleLayer> = { "'": 'single-quoted', '"': 'doubl
 
 /** Strips a byte-order mark and surrounding whitespace (CR and LF included). */
 export function cleanText(text: string): string {
-  return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).trim();
+  return withoutBom(text).trim();
 }
 
 function sameJson(a: { value: unknown }, b: { value: unknown }): boolean {

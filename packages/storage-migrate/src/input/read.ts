@@ -9,7 +9,7 @@ import {
   type ScryptBackend,
 } from '@keyport/core';
 import { textChecksumAsync } from '../bundle/checksum.ts';
-import { decodeBundleValue, type TextOrChecksum } from '../bundle/decode.ts';
+import { decodeBundleValue, type TextOrChecksum, withoutBom } from '../bundle/decode.ts';
 import { CHECKSUM_LEAD } from '../bundle/text.ts';
 import type { BundleEntry } from '../bundle/types.ts';
 import { isObject } from '../bundle/validate.ts';
@@ -229,7 +229,7 @@ export async function readImportInput(text: string, options: ReadImportOptions =
 async function readInput(text: string, options: ReadImportOptions): Promise<ImportSource> {
   // A bundle written as is hashes as it is: start that now, so the platform hashes while the
   // text is parsed and checked (decodeBundleValue compares the result).
-  const raw = typeof text === 'string' && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const raw = typeof text === 'string' ? withoutBom(text) : text;
   const asWritten =
     typeof raw === 'string' && raw.includes(CHECKSUM_LEAD)
       ? textChecksumAsync(raw).catch(() => undefined)
