@@ -11,6 +11,7 @@ import {
   bundleChecksumAsync,
   canonicalText,
   textChecksumAsync,
+  utf8Bytes,
 } from '../src/bundle/checksum.ts';
 import { valueDigest } from '../src/bundle/checksum-v1.ts';
 import { decodeBundle } from '../src/bundle/decode.ts';
@@ -35,6 +36,22 @@ function specDigest(value: string): string {
 }
 
 describe('fast paths', () => {
+  it('utf8Bytes gives TextEncoder.encode\'s bytes (ASCII, multi-byte, pairs, lone surrogates)', () => {
+    const te = new TextEncoder();
+    const same = (s: string): void => {
+      expect(Buffer.from(utf8Bytes(s)).equals(Buffer.from(te.encode(s)))).toBe(true);
+    };
+    for (const s of ['', 'a', 'é', '😀', 'ab\ud800', '\udc00x', 'x😀', `${'a'.repeat(70_000)}€`]) same(s);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), hostileString({ long: true }), (a, b) => {
+        same(a);
+        same(b);
+        same(`{"ascii first": ${JSON.stringify(a)}}${b}`);
+      }),
+      fcParams(),
+    );
+  });
+
   it('bundleChecksumAsync equals bundleChecksum, for dumps and undo bundles', async () => {
     await fc.assert(
       fc.asyncProperty(pairsArb, pairsArb, async (before, incoming) => {

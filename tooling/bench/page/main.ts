@@ -1,11 +1,13 @@
-// The Chromium side of row 2. The Node runner (src/browser-unlock.ts) loads this page and calls
-// window.keyportBench.serial / .pool with the same keystores; each returns its wall time, the
-// addresses it unlocked, and how long the main thread was blocked meanwhile.
+// The Chromium side of rows 2 and 3. Row 2: the Node runner (src/browser-unlock.ts) loads this
+// page and calls window.keyportBench.serial / .pool with the same keystores; each returns its
+// wall time, the addresses it unlocked, and how long the main thread was blocked meanwhile.
+// Row 3: window.keyportBench.storageMove (page/storage.ts).
 import { createWebScryptPool } from '@keyport/core/web-pool';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { DEFAULT_SCRYPT, openKeystore, unlockMany, wasmScrypt, wipe } from '../src/keyport.ts';
+import { storageMove } from './storage.ts';
 
 interface Case {
   json: KeyringPair$Json;
@@ -158,7 +160,7 @@ async function mainThreadWork(cases: Case[]): Promise<number[]> {
   return out;
 }
 
-const exposed = { ...bench, scryptProbe, mainThreadWork };
+const exposed = { ...bench, scryptProbe, mainThreadWork, storageMove };
 (globalThis as { keyportBench?: typeof exposed }).keyportBench = exposed;
 const status = document.getElementById('status');
 if (status) status.textContent = 'ready';

@@ -3,59 +3,10 @@
 // since its Check passwords step warms the pool when it shows; that figure meets the goal or not.
 // The cold pool (started inside the timed region) is printed beside it. polkadot-js:
 // decodePkcs8 on the main thread, one after another.
-// Serves dist/ (built by `vite build`, turbo's build task) from a throwaway local server.
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { PageRun } from '../page/main.ts';
+import { type PageOptions, withBenchPage } from './chromium.ts';
 import type { KeystoreCase } from './fixtures.ts';
 import { figure, type Row, round } from './stats.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-};
-
-/** A static file server for `dir` on 127.0.0.1 and a free port. */
-async function serve(dir: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    const file = join(dir, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
-      return;
-    }
-    readFile(file).then(
-      (body) =>
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
-      () => res.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
-}
-
-/** Launch options: Debian's Chromium, never a downloaded browser. */
-export function chromiumOptions(executablePath: string) {
-  return {
-    executablePath,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  };
-}
 
 type Side = 'serial' | 'pool';
 
@@ -63,16 +14,9 @@ type Side = 'serial' | 'pool';
 export async function benchBrowserUnlock(
   cases: readonly KeystoreCase[],
   runs: number,
-  opts: { distDir: string; chromiumPath: string },
+  opts: PageOptions,
 ): Promise<Row> {
-  const { server, url } = await serve(opts.distDir);
-  const browser = await chromium.launch(chromiumOptions(opts.chromiumPath));
-  try {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(url);
-    await page.waitForFunction(() => (globalThis as { keyportBench?: unknown }).keyportBench !== undefined);
+  return withBenchPage(opts, async (page, version) => {
     const input = cases.map((c) => ({ json: c.json, password: c.password }));
     const run = (side: Side, warm = false): Promise<PageRun> =>
       page.evaluate(
@@ -110,7 +54,6 @@ export async function benchBrowserUnlock(
         ).keyportBench.mainThreadWork(items),
       input,
     );
-    if (errors.length) throw new Error(`the bench page threw: ${errors.join('; ')}`);
     for (const r of [...pool, ...warmPool, ...serial]) {
       r.addresses.forEach((a, i) => {
         if (a !== cases[i]!.address) throw new Error(`Chromium unlocked case ${i} to ${a}`);
@@ -123,7 +66,6 @@ export async function benchBrowserUnlock(
     const coldRatio = round(b.median / cold.median, 2);
     const longestTask = Math.max(...[...pool, ...warmPool].map((r) => r.longestTaskMs));
     const longestGap = Math.max(...[...pool, ...warmPool].map((r) => r.longestFrameGapMs));
-    const version = browser.version();
     return {
       id: 'chromium-unlock',
       title: `unlock ${cases.length} accounts, Chromium`,
@@ -156,8 +98,5 @@ export async function benchBrowserUnlock(
         chromium: version,
       },
     };
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 }
