@@ -1,6 +1,7 @@
 // The account files `unlock` and `convert` read: one keystore, a batch file (extension "export
-// all", SubWallet's superset) or Apps' export-all array. Everything becomes a list of
-// keystores, still encrypted under their own account passwords, plus the keyless entries.
+// all", SubWallet's superset) or Apps' export-all array; `unlock` also reads the accounts stored
+// in a keyport bundle or a storage dump. Everything becomes a list of keystores, still encrypted
+// under their own account passwords, plus the keyless entries.
 import {
   type AppsExternalAccount,
   type BatchExtras,
@@ -16,6 +17,7 @@ import {
   parseKeystore,
   type ScryptBackend,
 } from '@keyport/core';
+import { classifyKey, type InputFormat, readImportInput } from '@keyport/storage-migrate';
 
 /** The formats accepted by loadAccounts. */
 export type AccountFileFormat = 'keystore' | 'batch' | 'subwallet-batch' | 'apps-accounts';
@@ -41,6 +43,8 @@ export interface LoadOptions {
   /** Asked for only when the file is a batch: the batch password. */
   readonly batchPassword: () => Promise<string>;
   readonly scrypt: ScryptBackend;
+  /** What the command reads, for the UNSUPPORTED_FORMAT message (default: the three formats above). */
+  readonly expected?: string;
 }
 
 /**
@@ -132,8 +136,48 @@ export async function loadAccounts(text: string, name: string, opts: LoadOptions
     default:
       throw new KeyportError(
         'UNSUPPORTED_FORMAT',
-        `${name} is ${describeDetected(detected)}; expected a keystore, a batch file or an Apps accounts array`,
+        `${name} is ${describeDetected(detected)}; expected ${opts.expected ?? 'a keystore, a batch file or an Apps accounts array'}`,
         { format: detected.format },
       );
   }
+}
+
+/** What a keyport bundle or storage dump holds for `unlock`: its stored accounts. */
+export interface StoredAccounts {
+  /** storage-migrate's name for the input (keyport-bundle, localstorage-dump, console-copy, …). */
+  readonly format: InputFormat;
+  /** Every `account:` item that is a keystore, keyless ones included (see isKeyless). */
+  readonly keystores: readonly KeystoreJson[];
+  /** One line per `account:` item that is not a keystore ui-keyring could load (key and code only). */
+  readonly unreadable: readonly string[];
+}
+
+/**
+ * Reads the accounts Apps or the extension stored, from anything `restore` reads: a keyport
+ * bundle (encrypted: with `passphrase`), `JSON.stringify(localStorage)` output or a console copy
+ * of it, an extension storage dump. Values are never quoted in messages.
+ *
+ * @throws what readImportInput throws (PASSWORD_REQUIRED, WRONG_PASSWORD, CHECKSUM_MISMATCH, …).
+ * @example const { keystores } = await loadStoredAccounts(text, { scrypt: pool })
+ */
+export async function loadStoredAccounts(
+  text: string,
+  opts: { readonly passphrase?: string; readonly scrypt: ScryptBackend },
+): Promise<StoredAccounts> {
+  const source = await readImportInput(text, {
+    scrypt: opts.scrypt,
+    ...(opts.passphrase === undefined ? {} : { passphrase: opts.passphrase }),
+  });
+  const keystores: KeystoreJson[] = [];
+  const unreadable: string[] = [];
+  for (const { key, value } of source.entries) {
+    if (classifyKey(key) !== 'account') continue;
+    try {
+      keystores.push(parseKeystore(value));
+    } catch (e) {
+      if (!(e instanceof KeyportError)) throw e;
+      unreadable.push(`${JSON.stringify(key.slice(0, 80))} is not a keystore (${e.code})`);
+    }
+  }
+  return { format: source.format, keystores, unreadable };
 }

@@ -1,5 +1,6 @@
 // keyport unlock on the upstream vectors and on @polkadot/keyring / ui-keyring files: exactly
 // the --json shape, ok or the error per account, exit 0 only when all unlock, password files.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { EXTERNAL_ADDRESS, FIXTURE, SECRETS } from './fixtures.ts';
@@ -163,6 +164,107 @@ describe('keyport unlock: files made by @polkadot/keyring and ui-keyring (scrypt
       facts.uik.map((a) => [a.publicKey, true]),
     );
     expect(run.stderr).toContain(`skipped ${EXTERNAL_ADDRESS}`);
+  });
+});
+
+describe('keyport unlock: the accounts stored in a storage dump or keyport bundle', () => {
+  const byAddress = (lines: readonly Line[]) => [...lines].sort((a, b) => (a.address < b.address ? -1 : 1));
+  const expected = () =>
+    byAddress(
+      inject('fixtureFacts').uik.map((a) => ({
+        address: a.address,
+        publicKey: a.publicKey,
+        type: a.type,
+        ok: true,
+      })),
+    );
+
+  it('a localStorage dump ui-keyring wrote: every keyed account unlocks, the external one is skipped', async () => {
+    const run = await runCli([
+      'unlock',
+      fixture(FIXTURE.storage),
+      '--password-file',
+      tmp.file('a.pw', SECRETS.accountPassword),
+      '--json',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(byAddress(parse(run.stdout))).toEqual(expected());
+    expect(run.stderr).toContain(`skipped ${EXTERNAL_ADDRESS}`);
+    expectNoSecrets(run, [SECRETS.accountPassword]);
+  });
+
+  it('an encrypted bundle: --passphrase-file opens it, then the accounts; without it PASSWORD_REQUIRED', async () => {
+    const bundle = tmp.path('enc-unlock.json');
+    const pass = tmp.file('bundle.pass', `${SECRETS.batchPassword}\n`);
+    const acct = tmp.file('acct.pw', SECRETS.accountPassword);
+    const dumped = await runCli([
+      'dump',
+      '--storage',
+      fixture(FIXTURE.storage),
+      '--out',
+      bundle,
+      '--passphrase-file',
+      pass,
+    ]);
+    expect(dumped.code, dumped.stderr).toBe(0);
+
+    const without = await runCli(['unlock', bundle, '--password-file', acct]);
+    expect(without.code).toBe(1);
+    expect(without.stderr).toMatch(/^error: PASSWORD_REQUIRED: /m);
+    const ok = await runCli(['unlock', bundle, '--password-file', acct, '--passphrase-file', pass, '--json']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(byAddress(parse(ok.stdout))).toEqual(expected());
+    const wrong = await runCli([
+      'unlock',
+      bundle,
+      '--password-file',
+      tmp.file('w.pw', 'not the account password'),
+      '--passphrase-file',
+      pass,
+      '--json',
+    ]);
+    expect(wrong.code).toBe(1);
+    const lines = parse(wrong.stdout);
+    expect(lines.map((l) => [l.ok, l.error])).toEqual(expected().map(() => [false, 'WRONG_PASSWORD']));
+    for (const r of [dumped, without, ok, wrong]) {
+      expectNoSecrets(r, [SECRETS.batchPassword, SECRETS.accountPassword]);
+    }
+  });
+
+  it('a plain bundle needs no passphrase (a given one is noted as unused)', async () => {
+    const bundle = tmp.path('plain-unlock.json');
+    const dumped = await runCli(['dump', '--storage', fixture(FIXTURE.storage), '--out', bundle]);
+    expect(dumped.code, dumped.stderr).toBe(0);
+    const run = await runCli([
+      'unlock',
+      bundle,
+      '--password-file',
+      tmp.file('a.pw', SECRETS.accountPassword),
+      '--passphrase-file',
+      tmp.file('p.pass', 'unused'),
+      '--json',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(byAddress(parse(run.stdout))).toEqual(expected());
+    expect(run.stderr).toContain('--passphrase-file applies to encrypted keyport bundles only');
+  });
+
+  it('a stored account item that is not a keystore is skipped and named by its key, its value never printed', async () => {
+    const storage = JSON.parse(readFileSync(fixture(FIXTURE.storage), 'utf8')) as Record<string, string>;
+    const odd = 'account:0x00000000000000000000000000000000000000000000000000000000000000aa';
+    storage[odd] = JSON.stringify({ address: 'nonsense', meta: { note: 'VALUE-NEVER-PRINTED' } });
+    const file = tmp.file('odd-storage.json', JSON.stringify(storage));
+    const run = await runCli([
+      'unlock',
+      file,
+      '--password-file',
+      tmp.file('a.pw', SECRETS.accountPassword),
+      '--json',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(byAddress(parse(run.stdout))).toEqual(expected());
+    expect(run.stderr).toContain(`skipped ${JSON.stringify(odd)} is not a keystore`);
+    expectNoSecrets(run, ['VALUE-NEVER-PRINTED', SECRETS.accountPassword]);
   });
 });
 

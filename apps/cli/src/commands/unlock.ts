@@ -1,5 +1,6 @@
-// `keyport unlock`: decrypts every account of a keystore, batch file or Apps array with the
-// given password(s) and reports, per address, ok or the error. Never prints a secret.
+// `keyport unlock`: decrypts every account of a keystore, batch file, Apps array, keyport bundle
+// or storage dump with the given password(s) and reports, per address, ok or the error. Never
+// prints a secret.
 import {
   describeKeystore,
   isKeyportError,
@@ -10,8 +11,9 @@ import {
   wipe,
 } from '@keyport/core';
 import { createNodeScryptPool } from '@keyport/core/node-pool';
+import { detectInput, type InputFormat } from '@keyport/storage-migrate';
 import { u8aToHex } from '@polkadot/util';
-import { isKeyless, loadAccounts, skippedWarnings } from '../accounts.ts';
+import { isKeyless, loadAccounts, loadStoredAccounts, skippedWarnings } from '../accounts.ts';
 import { type Command, flag, needString, optString } from '../cli/command.ts';
 import { describeError, EXIT, errorCode } from '../cli/errors.ts';
 import { readPasswordFile, readText } from '../cli/files.ts';
@@ -37,13 +39,36 @@ function publicFacts(json: KeystoreJson): { publicKey: string | null; type: stri
   }
 }
 
+/** What unlock found in its file. */
+interface Loaded {
+  /** A batch file: its accounts take --account-password-file. */
+  readonly batch: boolean;
+  /** An encrypted keyport bundle, opened with --passphrase-file. */
+  readonly encrypted: boolean;
+  readonly keystores: readonly KeystoreJson[];
+  /** Keyless entries of an Apps array. */
+  readonly external: readonly { readonly address: string }[];
+}
+
+/** What loadStoredAccounts reads (storage-migrate's detectInput names); the rest, loadAccounts. */
+const STORAGE_INPUTS: ReadonlySet<InputFormat> = new Set([
+  'keyport-bundle',
+  'keyport-bundle-encrypted',
+  'localstorage-dump',
+  'console-copy',
+  'extension-storage',
+]);
+
 /** `keyport unlock <file> --password-file <f> …` */
 export const unlock: Command = {
   name: 'unlock',
-  usage: 'keyport unlock <file> --password-file <f> [--account-password-file <f>] [--json]',
+  usage:
+    'keyport unlock <file> --password-file <f> [--account-password-file <f>] [--passphrase-file <f>] [--json]',
   help: `<file> is a keystore (any version), a batch file ("Export all accounts" of the extension,
-SubWallet's too) or an Apps "export all" array. Every account is decrypted and its secret
-checked against its public key and address; nothing secret is printed.
+SubWallet's too), an Apps "export all" array, or anything restore reads: a keyport bundle, a
+localStorage dump (or a console copy of one), an extension storage dump; of those, the stored
+accounts. Every account is decrypted and its secret checked against its public key and address;
+nothing secret is printed.
 
 options:
   --password-file <f>          the password (one trailing newline removed). For a batch file it
@@ -51,16 +76,19 @@ options:
                                the extension's batch password is often the account password.
   --account-password-file <f>  for a batch file: the accounts' password, when it differs from
                                the batch password
+  --passphrase-file <f>        the passphrase of an encrypted keyport bundle
   --json                       print {"accounts":[{"address","publicKey","type","ok","error"?}]}:
                                address as written in the file, publicKey 0x-hex (null when the
                                file does not carry it and the account did not unlock), error a
                                stable code such as WRONG_PASSWORD
 
-Keyless entries of an Apps array (multisig, QR, hardware) have nothing to unlock; they are
-listed on stderr and skipped. Exit 0 only when every account unlocks.`,
+Keyless accounts (external, multisig, QR, hardware) have nothing to unlock; they are listed on
+stderr and skipped, as are stored account items that are not keystores. Exit 0 only when every
+account unlocks.`,
   options: {
     'password-file': { type: 'string' },
     'account-password-file': { type: 'string' },
+    'passphrase-file': { type: 'string' },
     json: { type: 'boolean' },
   },
   positionals: [1, 1],
@@ -74,17 +102,41 @@ listed on stderr and skipped. Exit 0 only when every account unlocks.`,
         ? password
         : await readPasswordFile(io.path(accountFile), 'account password file');
     io.registerSecret(accountPassword);
+    const passFile = optString(args, 'passphrase-file');
+    const passphrase =
+      passFile === undefined ? undefined : await readPasswordFile(io.path(passFile), 'passphrase file');
+    if (passphrase !== undefined) io.registerSecret(passphrase);
     const text = await readText(file, 'input');
 
     const pool = createNodeScryptPool();
     try {
-      const loaded = await loadAccounts(text, file, { batchPassword: async () => password, scrypt: pool });
-      for (const line of skippedWarnings(loaded)) io.err(line);
-      if (accountFile !== undefined && loaded.format !== 'batch' && loaded.format !== 'subwallet-batch') {
+      const load = async (): Promise<Loaded> => {
+        if (!STORAGE_INPUTS.has(detectInput(text).format)) {
+          const loaded = await loadAccounts(text, file, {
+            batchPassword: async () => password,
+            scrypt: pool,
+            expected: 'a keystore, a batch file, an Apps accounts array, a keyport bundle or a storage dump',
+          });
+          for (const line of skippedWarnings(loaded)) io.err(line);
+          const batch = loaded.format === 'batch' || loaded.format === 'subwallet-batch';
+          return { batch, encrypted: false, keystores: loaded.keystores, external: loaded.external };
+        }
+        const stored = await loadStoredAccounts(text, {
+          scrypt: pool,
+          ...(passphrase === undefined ? {} : { passphrase }),
+        });
+        for (const line of stored.unreadable) io.err(`skipped ${line}`);
+        const encrypted = stored.format === 'keyport-bundle-encrypted';
+        return { batch: false, encrypted, keystores: stored.keystores, external: [] };
+      };
+      const loaded = await load();
+      if (accountFile !== undefined && !loaded.batch) {
         io.err('note: --account-password-file applies to batch files only; using --password-file');
       }
-      const secretPassword =
-        loaded.format === 'batch' || loaded.format === 'subwallet-batch' ? accountPassword : password;
+      if (passphrase !== undefined && !loaded.encrypted) {
+        io.err('note: --passphrase-file applies to encrypted keyport bundles only; not used');
+      }
+      const secretPassword = loaded.batch ? accountPassword : password;
       const keyed = loaded.keystores.filter((k) => !isKeyless(k));
       const skipped = [...loaded.external, ...loaded.keystores.filter(isKeyless)];
       for (const x of skipped) io.err(`skipped ${x.address}: no key in the file (external account)`);
