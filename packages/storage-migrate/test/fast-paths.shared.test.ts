@@ -36,7 +36,7 @@ function specDigest(value: string): string {
 }
 
 describe('fast paths', () => {
-  it('utf8Bytes gives TextEncoder.encode\'s bytes (ASCII, multi-byte, pairs, lone surrogates)', () => {
+  it("utf8Bytes gives TextEncoder.encode's bytes (ASCII, multi-byte, pairs, lone surrogates)", () => {
     const te = new TextEncoder();
     const same = (s: string): void => {
       expect(Buffer.from(utf8Bytes(s)).equals(Buffer.from(te.encode(s)))).toBe(true);
