@@ -23,15 +23,28 @@ export function baseRuns(): number {
 }
 
 /**
+ * How long one property may take, shrinking included, before fast-check stops it and fails with
+ * its report (seed, path, the counterexample so far). Below the 300 s test timeout of the
+ * scrypt-bound suites, so that a failure whose shrinking runs scrypt hundreds of times still
+ * prints how to replay it instead of ending in a bare timeout; Deno's runner has no timeout.
+ */
+export const PROPERTY_TIME_LIMIT_MS = 240_000;
+
+/**
  * fast-check parameters for a property that runs `fraction` of FC_NUM_RUNS (at least once),
- * with FC_SEED/FC_PATH replay. fast-check prints the seed and path of any failure.
+ * with FC_SEED/FC_PATH replay and PROPERTY_TIME_LIMIT_MS. fast-check prints the seed and path
+ * of any failure.
  *
  * @example fc.assert(fc.property(arb, check), fcParams(0.05)) // 5 runs by default, 50 under fuzz
  */
 export function fcParams<T>(fraction = 1): fc.Parameters<T> {
   const seed = readEnv('FC_SEED');
   const path = readEnv('FC_PATH');
-  const params: fc.Parameters<T> = { numRuns: Math.max(1, Math.round(baseRuns() * fraction)) };
+  const params: fc.Parameters<T> = {
+    numRuns: Math.max(1, Math.round(baseRuns() * fraction)),
+    interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MS,
+    markInterruptAsFailure: true,
+  };
   if (seed !== undefined && seed !== '') params.seed = Number(seed);
   if (path !== undefined && path !== '') params.path = path;
   return params;
