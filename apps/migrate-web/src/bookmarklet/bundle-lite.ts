@@ -145,14 +145,27 @@ function layout(b: LiteBundle, checksum: string): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** `sha256:<hex>` of the version 2 text of `b` with a zero digest. */
-async function checksum(b: LiteBundle, subtle: SubtleCrypto): Promise<string> {
-  return `sha256:${await sha256Hex(subtle, new TextEncoder().encode(layout(b, ZERO)))}`;
+/**
+ * `sha256:<hex>` of the UTF-8 of `text`, written with encodeInto: several times faster than
+ * encode() in Chromium for a large storage.
+ */
+async function textDigest(text: string, subtle: SubtleCrypto): Promise<string> {
+  const bytes = new Uint8Array(text.length * 3);
+  const { written } = new TextEncoder().encodeInto(text, bytes);
+  return `sha256:${await sha256Hex(subtle, bytes.subarray(0, written))}`;
 }
+
+/** `sha256:<hex>` of the version 2 text of `b` with a zero digest. */
+const checksum = (b: LiteBundle, subtle: SubtleCrypto): Promise<string> =>
+  textDigest(layout(b, ZERO), subtle);
 
 /** The plain version 2 bundle text, laid out exactly like storage-migrate's encodeBundle. */
 export async function bundleText(b: LiteBundle, subtle: SubtleCrypto): Promise<string> {
-  return layout(b, await checksum(b, subtle));
+  // One layout pass: hashed with the zero digest, which is then replaced.
+  const zeroed = layout(b, ZERO);
+  const digest = await textDigest(zeroed, subtle);
+  const at = zeroed.indexOf(`"checksum": "${ZERO}"`) + '"checksum": "'.length;
+  return zeroed.slice(0, at) + digest + zeroed.slice(at + ZERO.length);
 }
 
 function isObj(v: unknown): v is Record<string, unknown> {
