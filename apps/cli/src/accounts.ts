@@ -146,6 +146,8 @@ export async function loadAccounts(text: string, name: string, opts: LoadOptions
 export interface StoredAccounts {
   /** storage-migrate's name for the input (keyport-bundle, localstorage-dump, console-copy, …). */
   readonly format: InputFormat;
+  /** For a console copy: what the text inside the quotes is (a batch file, say). */
+  readonly inner?: InputFormat;
   /** Every `account:` item that is a keystore, keyless ones included (see isKeyless). */
   readonly keystores: readonly KeystoreJson[];
   /** One line per `account:` item that is not a keystore ui-keyring could load (key and code only). */
@@ -155,17 +157,19 @@ export interface StoredAccounts {
 /**
  * Reads the accounts Apps or the extension stored, from anything `restore` reads: a keyport
  * bundle (encrypted: with `passphrase`), `JSON.stringify(localStorage)` output or a console copy
- * of it, an extension storage dump. Values are never quoted in messages.
+ * of it (or of a keystore or batch file: `batchPassword` opens a batch), an extension storage dump.
+ * Values are never quoted in messages.
  *
  * @throws what readImportInput throws (PASSWORD_REQUIRED, WRONG_PASSWORD, CHECKSUM_MISMATCH, …).
- * @example const { keystores } = await loadStoredAccounts(text, { scrypt: pool })
+ * @example const { keystores } = await loadStoredAccounts(text, { batchPassword, scrypt: pool })
  */
 export async function loadStoredAccounts(
   text: string,
-  opts: { readonly passphrase?: string; readonly scrypt: ScryptBackend },
+  opts: { readonly passphrase?: string; readonly batchPassword: string; readonly scrypt: ScryptBackend },
 ): Promise<StoredAccounts> {
   const source = await readImportInput(text, {
     scrypt: opts.scrypt,
+    password: opts.batchPassword,
     ...(opts.passphrase === undefined ? {} : { passphrase: opts.passphrase }),
   });
   const keystores: KeystoreJson[] = [];
@@ -179,5 +183,10 @@ export async function loadStoredAccounts(
       unreadable.push(`${JSON.stringify(key.slice(0, 80))} is not a keystore (${e.code})`);
     }
   }
-  return { format: source.format, keystores, unreadable };
+  return {
+    format: source.format,
+    ...(source.inner === undefined ? {} : { inner: source.inner }),
+    keystores,
+    unreadable,
+  };
 }

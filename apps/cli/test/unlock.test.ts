@@ -2,6 +2,7 @@
 // the --json shape, ok or the error per account, exit 0 only when all unlock, password files.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { encodeJsStringLiteral } from '@keyport/storage-migrate';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { EXTERNAL_ADDRESS, FIXTURE, SECRETS } from './fixtures.ts';
 import { expectNoSecrets, runCli, scratch } from './run-cli.ts';
@@ -247,6 +248,23 @@ describe('keyport unlock: the accounts stored in a storage dump or keyport bundl
     expect(run.code, run.stderr).toBe(0);
     expect(byAddress(parse(run.stdout))).toEqual(expected());
     expect(run.stderr).toContain('--passphrase-file applies to encrypted keyport bundles only');
+  });
+
+  it('a console copy of a batch file: --password-file opens the batch, --account-password-file the accounts', async () => {
+    const batch = readFileSync(fixture(FIXTURE.batch), 'utf8');
+    const file = tmp.file('batch-copy.txt', encodeJsStringLiteral(batch));
+    const run = await runCli([
+      'unlock',
+      file,
+      '--password-file',
+      tmp.file('b.pw', SECRETS.batchPassword),
+      '--account-password-file',
+      tmp.file('a.pw', SECRETS.accountPassword),
+      '--json',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(byAddress(parse(run.stdout))).toEqual(expected());
+    expectNoSecrets(run, [SECRETS.batchPassword, SECRETS.accountPassword]);
   });
 
   it('a stored account item that is not a keystore is skipped and named by its key, its value never printed', async () => {

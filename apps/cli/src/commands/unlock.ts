@@ -123,11 +123,13 @@ account unlocks.`,
         }
         const stored = await loadStoredAccounts(text, {
           scrypt: pool,
+          batchPassword: password,
           ...(passphrase === undefined ? {} : { passphrase }),
         });
         for (const line of stored.unreadable) io.err(`skipped ${line}`);
         const encrypted = stored.format === 'keyport-bundle-encrypted';
-        return { batch: false, encrypted, keystores: stored.keystores, external: [] };
+        const batch = stored.inner === 'batch' || stored.inner === 'subwallet-batch';
+        return { batch, encrypted, keystores: stored.keystores, external: [] };
       };
       const loaded = await load();
       if (accountFile !== undefined && !loaded.batch) {
