@@ -4,7 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { optString, type ParsedArgs } from './command.ts';
 import { CliError } from './errors.ts';
+import type { Io } from './io.ts';
 
 function isErrno(e: unknown, ...codes: string[]): boolean {
   return e instanceof Error && codes.includes((e as NodeJS.ErrnoException).code ?? '');
@@ -149,4 +151,25 @@ function exists_(path: string): CliError {
 function writeFailed(path: string, e: unknown): CliError {
   const code = (e as NodeJS.ErrnoException).code ?? 'unknown';
   return new CliError('FILE_WRITE_FAILED', `cannot write ${path} (${code})`);
+}
+
+/**
+ * The secret in the file named by option `option`, read by `read` (readPasswordFile, or
+ * readNewPasswordFile for a password about to be set) and registered with `io`, so that no
+ * output shows it; undefined when the option is absent. `what` names the file in errors.
+ *
+ * @example const passphrase = await optionalSecretFile(io, args, 'passphrase-file', 'passphrase file')
+ */
+export async function optionalSecretFile(
+  io: Io,
+  args: ParsedArgs,
+  option: string,
+  what: string,
+  read: (path: string, what: string) => Promise<string> = readPasswordFile,
+): Promise<string | undefined> {
+  const file = optString(args, option);
+  if (file === undefined) return undefined;
+  const secret = await read(io.path(file), what);
+  io.registerSecret(secret);
+  return secret;
 }

@@ -17,8 +17,8 @@ import { type AccountFile, isKeyless, loadAccounts, skippedWarnings } from '../a
 import { type Command, choice, flag, needString, optString } from '../cli/command.ts';
 import { CliError, EXIT, UsageError } from '../cli/errors.ts';
 import {
+  optionalSecretFile,
   readNewPasswordFile,
-  readPasswordFile,
   readText,
   refuseExisting,
   writeFileAtomic,
@@ -95,16 +95,16 @@ needed except to open a batch file). One trailing newline is removed from passwo
     const compat = flag(args, 'compat');
     const params = compat ? COMPAT_SCRYPT : DEFAULT_SCRYPT;
 
-    const pwFile = optString(args, 'password-file');
-    const password =
-      pwFile === undefined ? undefined : await readPasswordFile(io.path(pwFile), 'password file');
-    const accFile = optString(args, 'account-password-file');
+    const password = await optionalSecretFile(io, args, 'password-file', 'password file');
     const accountPassword =
-      accFile === undefined ? password : await readPasswordFile(io.path(accFile), 'account password file');
-    const newFile = optString(args, 'new-password-file');
-    const newPassword =
-      newFile === undefined ? undefined : await readNewPasswordFile(io.path(newFile), 'new password file');
-    for (const s of [password, accountPassword, newPassword]) if (s !== undefined) io.registerSecret(s);
+      (await optionalSecretFile(io, args, 'account-password-file', 'account password file')) ?? password;
+    const newPassword = await optionalSecretFile(
+      io,
+      args,
+      'new-password-file',
+      'new password file',
+      readNewPasswordFile,
+    );
 
     const pool = createNodeScryptPool();
     try {

@@ -4,7 +4,13 @@ import { nodeScrypt } from '@keyport/core/scrypt-node';
 import { dumpStorage, encodeBundle } from '@keyport/storage-migrate';
 import { type Command, flag, needString, optString } from '../cli/command.ts';
 import { EXIT } from '../cli/errors.ts';
-import { exists, readNewPasswordFile, refuseExisting, writeFileAtomic } from '../cli/files.ts';
+import {
+  exists,
+  optionalSecretFile,
+  readNewPasswordFile,
+  refuseExisting,
+  writeFileAtomic,
+} from '../cli/files.ts';
 import { loadSnapshot } from '../cli/snapshot.ts';
 import { summaryLine } from './storage-report.ts';
 
@@ -37,10 +43,13 @@ options:
     const out = io.path(needString(args, 'out'));
     const force = flag(args, 'force');
     await refuseExisting(out, force);
-    const passFile = optString(args, 'passphrase-file');
-    const passphrase =
-      passFile === undefined ? undefined : await readNewPasswordFile(io.path(passFile), 'passphrase file');
-    if (passphrase !== undefined) io.registerSecret(passphrase);
+    const passphrase = await optionalSecretFile(
+      io,
+      args,
+      'passphrase-file',
+      'passphrase file',
+      readNewPasswordFile,
+    );
 
     if (!(await exists(storagePath))) io.err(`note: ${storagePath} does not exist: dumping an empty storage`);
     const storage = await loadSnapshot(storagePath);

@@ -2,9 +2,9 @@
 // loss: plan, write (in memory), save the undo bundle, then replace the snapshot atomically.
 import { nodeScrypt } from '@keyport/core/scrypt-node';
 import { applyPlan, encodeBundle, planImport, readImportInput } from '@keyport/storage-migrate';
-import { type Command, choice, flag, needString, optString } from '../cli/command.ts';
+import { type Command, choice, flag, needString } from '../cli/command.ts';
 import { EXIT } from '../cli/errors.ts';
-import { readPasswordFile, readText, writeFileAtomic } from '../cli/files.ts';
+import { optionalSecretFile, readText, writeFileAtomic } from '../cli/files.ts';
 import { flushSnapshot, loadSnapshot } from '../cli/snapshot.ts';
 import { planJson, printPlan, printSource } from './storage-report.ts';
 import { verifySnapshot } from './verify.ts';
@@ -57,13 +57,8 @@ keyport undo <undo-bundle> --storage <snapshot.json>.`,
     const storagePath = io.path(needString(args, 'storage'));
     const policy = choice(args, 'policy', ['keep', 'replace'] as const, 'keep');
     const json = flag(args, 'json');
-    const passFile = optString(args, 'passphrase-file');
-    const passphrase =
-      passFile === undefined ? undefined : await readPasswordFile(io.path(passFile), 'passphrase file');
-    const pwFile = optString(args, 'password-file');
-    const password =
-      pwFile === undefined ? undefined : await readPasswordFile(io.path(pwFile), 'password file');
-    for (const s of [passphrase, password]) if (s !== undefined) io.registerSecret(s);
+    const passphrase = await optionalSecretFile(io, args, 'passphrase-file', 'passphrase file');
+    const password = await optionalSecretFile(io, args, 'password-file', 'password file');
 
     const text = await readText(input, 'input');
     const storage = await loadSnapshot(storagePath);

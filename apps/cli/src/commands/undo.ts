@@ -1,9 +1,9 @@
 // `keyport undo`: reverses a restore with the undo bundle it wrote beside the snapshot.
 import { nodeScrypt } from '@keyport/core/scrypt-node';
 import { decodeBundle, undoImport } from '@keyport/storage-migrate';
-import { type Command, flag, needString, optString } from '../cli/command.ts';
+import { type Command, flag, needString } from '../cli/command.ts';
 import { EXIT } from '../cli/errors.ts';
-import { readPasswordFile, readText } from '../cli/files.ts';
+import { optionalSecretFile, readText } from '../cli/files.ts';
 import { flushSnapshot, loadSnapshot } from '../cli/snapshot.ts';
 
 /** `keyport undo <undo-bundle> --storage <snapshot.json>` */
@@ -27,10 +27,7 @@ options:
   async run(io, args) {
     const file = io.path(args.positionals[0] as string);
     const storagePath = io.path(needString(args, 'storage'));
-    const passFile = optString(args, 'passphrase-file');
-    const passphrase =
-      passFile === undefined ? undefined : await readPasswordFile(io.path(passFile), 'passphrase file');
-    if (passphrase !== undefined) io.registerSecret(passphrase);
+    const passphrase = await optionalSecretFile(io, args, 'passphrase-file', 'passphrase file');
     const bundle = await decodeBundle(await readText(file, 'undo bundle'), {
       scrypt: nodeScrypt,
       ...(passphrase === undefined ? {} : { passphrase }),

@@ -16,7 +16,7 @@ import { u8aToHex } from '@polkadot/util';
 import { isKeyless, loadAccounts, loadStoredAccounts, skippedWarnings } from '../accounts.ts';
 import { type Command, flag, needString, optString } from '../cli/command.ts';
 import { describeError, EXIT, errorCode } from '../cli/errors.ts';
-import { readPasswordFile, readText } from '../cli/files.ts';
+import { optionalSecretFile, readPasswordFile, readText } from '../cli/files.ts';
 import { progressBar } from '../cli/progress.ts';
 
 /** One line of `unlock --json`. */
@@ -98,14 +98,8 @@ account unlocks.`,
     io.registerSecret(password);
     const accountFile = optString(args, 'account-password-file');
     const accountPassword =
-      accountFile === undefined
-        ? password
-        : await readPasswordFile(io.path(accountFile), 'account password file');
-    io.registerSecret(accountPassword);
-    const passFile = optString(args, 'passphrase-file');
-    const passphrase =
-      passFile === undefined ? undefined : await readPasswordFile(io.path(passFile), 'passphrase file');
-    if (passphrase !== undefined) io.registerSecret(passphrase);
+      (await optionalSecretFile(io, args, 'account-password-file', 'account password file')) ?? password;
+    const passphrase = await optionalSecretFile(io, args, 'passphrase-file', 'passphrase file');
     const text = await readText(file, 'input');
 
     const pool = createNodeScryptPool();
