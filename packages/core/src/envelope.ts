@@ -101,8 +101,16 @@ export async function openData(
   const key = await (options.scrypt ?? wasmScrypt)(passwordBytes(password), salt, params);
   const secret = key.slice(0, 32);
   key.fill(0);
-  const body = bytes.subarray(SCRYPT_HEADER_LENGTH);
-  const plain = naclDecrypt(body.subarray(NONCE_LENGTH), body.subarray(0, NONCE_LENGTH), secret);
+  return openBox(bytes.subarray(SCRYPT_HEADER_LENGTH), secret);
+}
+
+/**
+ * Opens `nonce ‖ secretbox` with `secret`, then wipes `secret`.
+ *
+ * @throws WRONG_PASSWORD when the box does not open (wrong key or altered data).
+ */
+function openBox(box: Uint8Array, secret: Uint8Array): Uint8Array {
+  const plain = naclDecrypt(box.subarray(NONCE_LENGTH), box.subarray(0, NONCE_LENGTH), secret);
   secret.fill(0);
   if (!plain) {
     throw new KeyportError(
@@ -126,14 +134,5 @@ export function openLegacyData(bytes: Uint8Array, password: string | Uint8Array)
       length: bytes.length,
     });
   }
-  const secret = u8aFixLength(passwordBytes(password), 256, true);
-  const plain = naclDecrypt(bytes.subarray(NONCE_LENGTH), bytes.subarray(0, NONCE_LENGTH), secret);
-  secret.fill(0);
-  if (!plain) {
-    throw new KeyportError(
-      'WRONG_PASSWORD',
-      'unable to decrypt: the password is wrong or the data was altered',
-    );
-  }
-  return plain;
+  return openBox(bytes, u8aFixLength(passwordBytes(password), 256, true));
 }
