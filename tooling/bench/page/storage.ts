@@ -1,7 +1,7 @@
 // The Chromium side of row 3: both storage moves (src/storage-steps.ts) on this page's real
 // localStorage. The old computer and the new one are the same storage, emptied in between.
 import * as sm from '@keyport/storage-migrate';
-import { consoleMove, holdsExactly, keyportMove, type StorageMigrate } from '../src/storage-steps.ts';
+import { consoleMove, holdsExactly, keyportMove } from '../src/storage-steps.ts';
 
 export interface StorageRun {
   readonly side: 'keyport' | 'console';
@@ -28,7 +28,7 @@ export async function storageMove(
   };
   const laps =
     side === 'keyport'
-      ? await keyportMove(sm as unknown as StorageMigrate, localStorage, localStorage, handover)
+      ? await keyportMove(sm, localStorage, localStorage, handover)
       : [await consoleMove(localStorage, localStorage, handover)];
   const exact = holdsExactly(localStorage, data);
   localStorage.clear();

@@ -3,32 +3,15 @@
 // (undo bundle first, write, read back) → undo bundle text, and the console recipe's
 // JSON.stringify of every entry, then JSON.parse and a setItem loop. `handover` runs untimed
 // between the old computer's part and the new one's (the page empties its localStorage there).
+import type { StorageLike } from '@keyport/storage-migrate';
 
-/** The part of the Web Storage API both moves use. */
-export interface StorageLike {
-  readonly length: number;
-  key(index: number): string | null;
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+export type { StorageLike };
 
 /** The part of @keyport/storage-migrate this row drives (docs/architecture.md). */
-export interface StorageMigrate {
-  dumpStorage(storage: StorageLike, at: { origin?: string | null; now: () => number }): unknown;
-  encodeBundle(bundle: unknown): Promise<string>;
-  readImportInput(text: string): Promise<unknown>;
-  planImport(
-    source: unknown,
-    target: StorageLike,
-    options: { policy: 'keep' | 'replace'; now: () => number },
-  ): unknown;
-  applyPlan(
-    plan: unknown,
-    target: StorageLike,
-    options: { origin?: string | null; now: () => number },
-  ): { undo: unknown };
-}
+export type StorageMigrate = Pick<
+  typeof import('@keyport/storage-migrate'),
+  'dumpStorage' | 'encodeBundle' | 'readImportInput' | 'planImport' | 'applyPlan'
+>;
 
 export const NEEDED: (keyof StorageMigrate)[] = [
   'dumpStorage',
