@@ -16,6 +16,7 @@ import {
   parseBatch,
   parseKeystore,
   type ScryptBackend,
+  stripBom,
 } from '@keyport/core';
 import { classifyKey, type InputFormat, readImportInput } from '@keyport/storage-migrate';
 
@@ -90,10 +91,6 @@ export function skippedWarnings(file: AccountFile): string[] {
     (s) =>
       `warning: skipped batch entry ${s.index}${s.address === undefined ? '' : ` ${JSON.stringify(s.address)}`}: key type ${JSON.stringify(s.keyType ?? '?')} is not supported (sr25519, ed25519, ecdsa, ethereum)`,
   );
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**

@@ -1,6 +1,6 @@
 // The `keyport` entry point: `node --import tsx apps/cli/src/bin.ts <command> …`
 // (`pnpm keyport …` from the repository root).
-import { createIo } from './cli/io.ts';
+import { createIo } from './framework/io.ts';
 import { main } from './main.ts';
 
 const io = createIo({

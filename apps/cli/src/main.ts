@@ -1,9 +1,10 @@
 // `keyport <command> …`: picks the command, parses its arguments, runs it, and turns every
 // failure into one line on stderr and an exit code (0 ok, 1 input problem, 2 bad usage).
-import { commandHelp, parseCommand } from './cli/command.ts';
-import { describeError, EXIT, UsageError } from './cli/errors.ts';
-import type { Io } from './cli/io.ts';
+
 import { COMMANDS, type CommandEntry } from './commands/index.ts';
+import { commandHelp, parseCommand } from './framework/command.ts';
+import { describeError, EXIT, UsageError } from './framework/errors.ts';
+import type { Io } from './framework/io.ts';
 
 const TOP_HELP = `keyport: back up, move and restore Polkadot-family accounts.
 

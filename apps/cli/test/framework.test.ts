@@ -2,10 +2,10 @@
 // and the snapshot file format. Child-process runs use the real entry point.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stripOneNewline, writeFileAtomic } from '../src/cli/files.ts';
-import { createIo } from '../src/cli/io.ts';
-import { progressBar } from '../src/cli/progress.ts';
-import { loadSnapshot, parseSnapshot, serializeSnapshot } from '../src/cli/snapshot.ts';
+import { stripOneNewline, writeFileAtomic } from '../src/framework/files.ts';
+import { createIo } from '../src/framework/io.ts';
+import { progressBar } from '../src/framework/progress.ts';
+import { loadSnapshot, parseSnapshot, serializeSnapshot } from '../src/snapshot.ts';
 import { runCli, scratch } from './run-cli.ts';
 
 const tmp = scratch();

@@ -1,13 +1,10 @@
 // Names which of core's formats a file or a pasted text is, without a password and without
 // echoing any secret. Shapes: formats.md §1.1 (keystore), §2 (batch, SubWallet, Apps arrays),
 // §5 (mnemonic, seed, dev URI). storage-migrate's detectInput adds the storage formats.
+
+import { checkMnemonic, isMnemonicWord, MNEMONIC_WORD_COUNTS, normaliseMnemonic } from './derive/mnemonic.ts';
 import { KEY_TYPES, type KeyType } from './keystore/types.ts';
-import {
-  checkMnemonic,
-  isMnemonicWord,
-  MNEMONIC_WORD_COUNTS,
-  normaliseMnemonic,
-} from './secrets/mnemonic.ts';
+import { isPlainObject, stripBom } from './plain.ts';
 
 /** What {@link detectFormat} found. Nothing in it is secret. */
 export type Detected =
@@ -81,7 +78,7 @@ function detectText(raw: string): Detected {
   if (raw.length > MAX_TEXT_LENGTH) {
     return unknown(`input is ${raw.length} characters; no format core reads is over ${MAX_TEXT_LENGTH}`);
   }
-  const text = (raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw).trim();
+  const text = stripBom(raw).trim();
   if (text === '') return unknown('input is empty');
   if (text.startsWith('{') || text.startsWith('[')) {
     let value: unknown;
@@ -102,10 +99,6 @@ function own(o: Obj, key: string): unknown {
   return Object.hasOwn(o, key) ? o[key] : undefined;
 }
 
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function describeType(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
@@ -114,18 +107,19 @@ function describeType(v: unknown): string {
 
 function detectValue(value: unknown): Detected {
   if (Array.isArray(value)) return detectArray(value);
-  if (!isObj(value)) return unknown(`input is ${describeType(value)}, not text or a JSON object or array`);
+  if (!isPlainObject(value))
+    return unknown(`input is ${describeType(value)}, not text or a JSON object or array`);
   const encoding = own(value, 'encoding');
   if (encoding === undefined) {
     if (typeof own(value, 'encoded') === 'string') return unknown('JSON object with encoded but no encoding');
-    if (typeof own(value, 'address') === 'string' && isObj(own(value, 'meta'))) {
+    if (typeof own(value, 'address') === 'string' && isPlainObject(own(value, 'meta'))) {
       return unknown(
         'JSON object with address and meta but no encoded key (an address entry, not a keystore)',
       );
     }
     return unknown('JSON object without encoding.content');
   }
-  if (!isObj(encoding)) return unknown('JSON object whose encoding is not an object');
+  if (!isPlainObject(encoding)) return unknown('JSON object whose encoding is not an object');
   const content = own(encoding, 'content');
   const contents = typeof content === 'string' ? [content] : Array.isArray(content) ? content : null;
   if (contents === null || contents.length === 0) return unknown('JSON object without encoding.content');
@@ -172,7 +166,7 @@ function batch(value: Obj, encrypted: boolean, wrapped: boolean): Detected {
 
 function detectArray(items: unknown[]): Detected {
   if (items.length === 0) return unknown('empty JSON array');
-  if (items.length === 1 && isObj(items[0])) {
+  if (items.length === 1 && isPlainObject(items[0])) {
     const inner = detectValue(items[0]);
     if (inner.format === 'batch' || inner.format === 'subwallet-batch') {
       return batch(items[0], inner.encrypted, true);
@@ -183,12 +177,12 @@ function detectArray(items: unknown[]): Detected {
   let contacts = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    if (!isObj(item) || typeof own(item, 'address') !== 'string') {
+    if (!isPlainObject(item) || typeof own(item, 'address') !== 'string') {
       return unknown(`array item ${i + 1} is not an object with a string address`);
     }
-    if (isObj(own(item, 'meta'))) {
+    if (isPlainObject(own(item, 'meta'))) {
       accounts++;
-      if (typeof own(item, 'encoded') === 'string' && isObj(own(item, 'encoding'))) withKey++;
+      if (typeof own(item, 'encoded') === 'string' && isPlainObject(own(item, 'encoding'))) withKey++;
     } else if (typeof own(item, 'name') === 'string') {
       contacts++;
     } else {

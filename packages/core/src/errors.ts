@@ -51,13 +51,3 @@ export class KeyportError extends Error {
 export function isKeyportError(e: unknown, code?: KeyportErrorCode): e is KeyportError {
   return e instanceof KeyportError && (code === undefined || e.code === code);
 }
-
-/** Shorthand used by parsers: throws CORRUPT_DATA or INVALID_INPUT unless `cond` holds. */
-export function ensure(
-  cond: unknown,
-  code: KeyportErrorCode,
-  message: string,
-  details?: Record<string, unknown>,
-): asserts cond {
-  if (!cond) throw new KeyportError(code, message, details);
-}

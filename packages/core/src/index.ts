@@ -25,18 +25,33 @@ export {
   parseBatch,
 } from './batch.ts';
 export {
+  DEV_PHRASE,
+  type DerivedAccount,
+  type DeriveOptions,
+  deriveAccount,
+  type SecretKind,
+} from './derive/derive.ts';
+export {
+  assertMnemonic,
+  BIP39_ENGLISH,
+  checkMnemonic,
+  isMnemonicWord,
+  MNEMONIC_WORD_COUNTS,
+  type MnemonicCheck,
+  normaliseMnemonic,
+  suggestMnemonicWord,
+} from './derive/mnemonic.ts';
+export { VAULT_PRESETS, type VaultPreset } from './derive/vault.ts';
+// derivation, networks, detection
+export { type Detected, detectFormat } from './detect.ts';
+export {
   type CryptoOptions,
-  MAC_LENGTH,
-  NONCE_LENGTH,
   openData,
   openLegacyData,
-  passwordBytes,
   readScryptHeader,
-  SALT_LENGTH,
-  SCRYPT_HEADER_LENGTH,
   sealData,
 } from './envelope.ts';
-export { ensure, isKeyportError, KeyportError, type KeyportErrorCode } from './errors.ts';
+export { isKeyportError, KeyportError, type KeyportErrorCode } from './errors.ts';
 export {
   type CreateKeystoreOptions,
   changeKeystorePassword,
@@ -61,13 +76,19 @@ export {
   MAX_KEYSTORE_LENGTH,
   type OpenKeystoreOptions,
   openKeystore,
-  PKCS8_DIVIDER,
-  PKCS8_HEADER,
   type Pkcs8Keys,
   pairFromSecret,
   parseKeystore,
   readJsonInput,
 } from './keystore/index.ts';
+export {
+  isValidSs58Prefix,
+  listNetworks,
+  MAX_SS58_PREFIX,
+  type NetworkInfo,
+  resolveNetwork,
+} from './networks/networks.ts';
+export { decodeSs58, encodeSs58, isSs58Address, type Ss58Decoded } from './networks/ss58.ts';
 export {
   createScryptPool,
   defaultPoolSize,
@@ -82,6 +103,7 @@ export {
   type UnlockResult,
   unlockMany,
 } from './parallel/unlock-many.ts';
+export { isPlainObject, stripBom } from './plain.ts';
 export { type ScryptBackend, wasmScrypt } from './scrypt/backend.ts';
 export {
   ACCEPTED_SCRYPT,
@@ -90,34 +112,3 @@ export {
   DEFAULT_SCRYPT,
   type ScryptParams,
 } from './scrypt/params.ts';
-
-// secrets/ and detect.ts (owned by a teammate) append their exports below this line.
-
-// secrets, networks, detection
-export { type Detected, detectFormat } from './detect.ts';
-export {
-  DEV_PHRASE,
-  type DerivedAccount,
-  type DeriveOptions,
-  deriveAccount,
-  type SecretKind,
-} from './secrets/derive.ts';
-export {
-  assertMnemonic,
-  BIP39_ENGLISH,
-  checkMnemonic,
-  isMnemonicWord,
-  MNEMONIC_WORD_COUNTS,
-  type MnemonicCheck,
-  normaliseMnemonic,
-  suggestMnemonicWord,
-} from './secrets/mnemonic.ts';
-export {
-  isValidSs58Prefix,
-  listNetworks,
-  MAX_SS58_PREFIX,
-  type NetworkInfo,
-  resolveNetwork,
-} from './secrets/networks.ts';
-export { decodeSs58, encodeSs58, isSs58Address, type Ss58Decoded } from './secrets/ss58.ts';
-export { VAULT_PRESETS, type VaultPreset } from './secrets/vault.ts';

@@ -7,10 +7,10 @@ import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, mnemonicGenerate, sr25519Sign, sr25519Verify } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type DerivedAccount, deriveAccount } from '../src/derive/derive.ts';
+import { VAULT_PRESETS } from '../src/derive/vault.ts';
 import type { KeyType } from '../src/keystore/types.ts';
-import { type DerivedAccount, deriveAccount } from '../src/secrets/derive.ts';
-import { decodeSs58 } from '../src/secrets/ss58.ts';
-import { VAULT_PRESETS } from '../src/secrets/vault.ts';
+import { decodeSs58 } from '../src/networks/ss58.ts';
 import {
   DEV,
   ECDSA_POTATO_ACCOUNT_ID,

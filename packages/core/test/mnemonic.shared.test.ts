@@ -10,8 +10,8 @@ import {
   MNEMONIC_WORD_COUNTS,
   normaliseMnemonic,
   suggestMnemonicWord,
-} from '../src/secrets/mnemonic.ts';
-import { editDistance } from '../src/secrets/nearest.ts';
+} from '../src/derive/mnemonic.ts';
+import { editDistance } from '../src/nearest.ts';
 
 beforeAll(async () => {
   await cryptoWaitReady();

@@ -5,8 +5,8 @@ import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listNetworks, resolveNetwork } from '../src/secrets/networks.ts';
-import { decodeSs58, encodeSs58, isSs58Address } from '../src/secrets/ss58.ts';
+import { listNetworks, resolveNetwork } from '../src/networks/networks.ts';
+import { decodeSs58, encodeSs58, isSs58Address } from '../src/networks/ss58.ts';
 
 beforeAll(async () => {
   await cryptoWaitReady();

@@ -14,17 +14,17 @@ import {
 } from '@keyport/core';
 import { createNodeScryptPool } from '@keyport/core/node-pool';
 import { type AccountFile, isKeyless, loadAccounts, skippedWarnings } from '../accounts.ts';
-import { type Command, choice, flag, needString, optString } from '../cli/command.ts';
-import { CliError, EXIT, UsageError } from '../cli/errors.ts';
+import { type Command, choice, flag, needString, optString } from '../framework/command.ts';
+import { CliError, EXIT, UsageError } from '../framework/errors.ts';
 import {
   optionalSecretFile,
   readNewPasswordFile,
   readText,
   refuseExisting,
   writeFileAtomic,
-} from '../cli/files.ts';
-import type { Io } from '../cli/io.ts';
-import { progressBar } from '../cli/progress.ts';
+} from '../framework/files.ts';
+import type { Io } from '../framework/io.ts';
+import { progressBar } from '../framework/progress.ts';
 
 const TARGETS = ['keystore', 'batch', 'apps-array'] as const;
 type Target = (typeof TARGETS)[number];

@@ -15,9 +15,14 @@ import {
 } from '@keyport/core';
 import { nodeScrypt } from '@keyport/core/scrypt-node';
 import { u8aToHex } from '@polkadot/util';
-import { type Command, choice, flag, needString, optString } from '../cli/command.ts';
-import { EXIT, UsageError } from '../cli/errors.ts';
-import { readNewPasswordFile, readPasswordFile, refuseExisting, writeFileAtomic } from '../cli/files.ts';
+import { type Command, choice, flag, needString, optString } from '../framework/command.ts';
+import { EXIT, UsageError } from '../framework/errors.ts';
+import {
+  readNewPasswordFile,
+  readPasswordFile,
+  refuseExisting,
+  writeFileAtomic,
+} from '../framework/files.ts';
 
 /**
  * The library names a mistyped mnemonic word and its nearest BIP39 word. Both are (a typo of)

@@ -2,17 +2,17 @@
 
 import { nodeScrypt } from '@keyport/core/scrypt-node';
 import { dumpStorage, encodeBundle } from '@keyport/storage-migrate';
-import { type Command, flag, needString, optString } from '../cli/command.ts';
-import { EXIT } from '../cli/errors.ts';
+import { type Command, flag, needString, optString } from '../framework/command.ts';
+import { EXIT } from '../framework/errors.ts';
 import {
   exists,
   optionalSecretFile,
   readNewPasswordFile,
   refuseExisting,
   writeFileAtomic,
-} from '../cli/files.ts';
-import { loadSnapshot } from '../cli/snapshot.ts';
-import { summaryLine } from './storage-report.ts';
+} from '../framework/files.ts';
+import { summaryLine } from '../report/plan-report.ts';
+import { loadSnapshot } from '../snapshot.ts';
 
 /** `keyport dump --storage <snapshot.json> --out <bundle> …` */
 export const dump: Command = {

@@ -1,6 +1,6 @@
 // Every `keyport` command, in the order `keyport --help` lists them. Each command module is
 // loaded only when it runs, so `keyport inspect` never loads ui-keyring or the scrypt pool.
-import type { Command } from '../cli/command.ts';
+import type { Command } from '../framework/command.ts';
 
 /** A command's name and one-line summary, and how to load the rest. */
 export interface CommandEntry {

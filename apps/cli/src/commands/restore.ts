@@ -2,12 +2,12 @@
 // loss: plan, write (in memory), save the undo bundle, then replace the snapshot atomically.
 import { nodeScrypt } from '@keyport/core/scrypt-node';
 import { applyPlan, encodeBundle, planImport, readImportInput } from '@keyport/storage-migrate';
-import { type Command, choice, flag, needString } from '../cli/command.ts';
-import { EXIT } from '../cli/errors.ts';
-import { optionalSecretFile, readText, writeFileAtomic } from '../cli/files.ts';
-import { flushSnapshot, loadSnapshot } from '../cli/snapshot.ts';
-import { planJson, printPlan, printSource } from './storage-report.ts';
-import { verifySnapshot } from './verify.ts';
+import { type Command, choice, flag, needString } from '../framework/command.ts';
+import { EXIT } from '../framework/errors.ts';
+import { optionalSecretFile, readText, writeFileAtomic } from '../framework/files.ts';
+import { planJson, printPlan, printSource } from '../report/plan-report.ts';
+import { verifySnapshot } from '../report/verify-snapshot.ts';
+import { flushSnapshot, loadSnapshot } from '../snapshot.ts';
 
 /** `<snapshot>.undo-<UTC time>.json`, e.g. `snap.json.undo-20261121T114500123Z.json`. */
 export function undoPath(snapshot: string, now: number): string {

@@ -1,10 +1,10 @@
 // `keyport undo`: reverses a restore with the undo bundle it wrote beside the snapshot.
 import { nodeScrypt } from '@keyport/core/scrypt-node';
 import { decodeBundle, undoImport } from '@keyport/storage-migrate';
-import { type Command, flag, needString } from '../cli/command.ts';
-import { EXIT } from '../cli/errors.ts';
-import { optionalSecretFile, readText } from '../cli/files.ts';
-import { flushSnapshot, loadSnapshot } from '../cli/snapshot.ts';
+import { type Command, flag, needString } from '../framework/command.ts';
+import { EXIT } from '../framework/errors.ts';
+import { optionalSecretFile, readText } from '../framework/files.ts';
+import { flushSnapshot, loadSnapshot } from '../snapshot.ts';
 
 /** `keyport undo <undo-bundle> --storage <snapshot.json>` */
 export const undo: Command = {

@@ -14,10 +14,10 @@ import { createNodeScryptPool } from '@keyport/core/node-pool';
 import { detectInput, type InputFormat } from '@keyport/storage-migrate';
 import { u8aToHex } from '@polkadot/util';
 import { isKeyless, loadAccounts, loadStoredAccounts, skippedWarnings } from '../accounts.ts';
-import { type Command, flag, needString, optString } from '../cli/command.ts';
-import { describeError, EXIT, errorCode } from '../cli/errors.ts';
-import { optionalSecretFile, readPasswordFile, readText } from '../cli/files.ts';
-import { progressBar } from '../cli/progress.ts';
+import { type Command, flag, needString, optString } from '../framework/command.ts';
+import { describeError, EXIT, errorCode } from '../framework/errors.ts';
+import { optionalSecretFile, readPasswordFile, readText } from '../framework/files.ts';
+import { progressBar } from '../framework/progress.ts';
 
 /** One line of `unlock --json`. */
 interface UnlockLine {

@@ -1,7 +1,9 @@
 // Turns untrusted input (JSON text or an already-parsed value) into a fresh tree of plain JSON
 // values, or throws INVALID_INPUT. Every parser in keyport starts here, so none of them sees a
 // getter, a cycle, a class instance, a `__proto__` key or an unbounded string.
+
 import { KeyportError } from '../errors.ts';
+import { isPlainObject, stripBom } from '../plain.ts';
 
 /** A plain JSON value, as produced by JSON.parse. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -43,7 +45,7 @@ export function readJsonInput(input: unknown, limits: JsonInputLimits): JsonValu
         { length: input.length, max: limits.maxLength },
       );
     }
-    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    const text = stripBom(input);
     try {
       value = JSON.parse(text);
     } catch (e) {
@@ -131,5 +133,5 @@ function copy(
 
 /** True when `v` is a plain JSON object (not an array, not null). */
 export function isJsonObject(v: JsonValue | undefined): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return isPlainObject(v);
 }

@@ -1,11 +1,11 @@
 // Reading a bundle's text back, checking everything: tags, structure, checksum, and for an
 // encrypted bundle the passphrase and the clear counts against the encrypted content.
-import { type CryptoOptions, KeyportError, openData } from '@keyport/core';
+import { type CryptoOptions, isPlainObject, KeyportError, openData, stripBom } from '@keyport/core';
 import { u8aToString } from '@polkadot/util';
 import { base64Decode } from '@polkadot/util-crypto';
 import { bundleChecksumAsync, textChecksumAsync } from './checksum.ts';
 import { BUNDLE_ENCRYPTION, type Bundle, type BundleSummary, SUMMARY_FIELDS } from './types.ts';
-import { assertBundle, checkSummary, checkTag, exactKeys, isObject, need } from './validate.ts';
+import { assertBundle, checkSummary, checkTag, exactKeys, need } from './validate.ts';
 
 /** A bundle's text, or the promise of its textChecksumAsync. */
 export type TextOrChecksum = string | Promise<string | undefined>;
@@ -31,11 +31,6 @@ export interface BundleHeader {
   readonly undo?: boolean;
 }
 
-/** `text` without a leading byte-order mark. */
-export function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
 /**
  * Parses bundle text to JSON, tolerating a byte-order mark.
  *
@@ -45,11 +40,11 @@ export function parseBundleJson(text: string): Record<string, unknown> {
   need(typeof text === 'string', 'a bundle must be text', 'INVALID_INPUT');
   let value: unknown;
   try {
-    value = JSON.parse(withoutBom(text));
+    value = JSON.parse(stripBom(text));
   } catch (e) {
     throw new KeyportError('INVALID_INPUT', `a bundle must be JSON (${(e as Error).name})`);
   }
-  need(isObject(value), 'a bundle must be a JSON object', 'INVALID_INPUT');
+  need(isPlainObject(value), 'a bundle must be a JSON object', 'INVALID_INPUT');
   return value;
 }
 
@@ -82,12 +77,14 @@ export function readBundleHeader(text: string): BundleHeader {
 function withAbsent(obj: Record<string, unknown>): Record<string, unknown> {
   const u = obj.undo;
   if (obj.version === 1 || u === undefined) return obj;
-  need(isObject(u), 'undo must be an object');
+  need(isPlainObject(u), 'undo must be an object');
   exactKeys(u, 'undo', ['after']);
   need(Array.isArray(u.after), 'undo.after must be a list');
-  const held = new Set(Array.isArray(obj.entries) ? obj.entries.map((e) => (isObject(e) ? e.key : e)) : []);
+  const held = new Set(
+    Array.isArray(obj.entries) ? obj.entries.map((e) => (isPlainObject(e) ? e.key : e)) : [],
+  );
   const absent = u.after.flatMap((a) =>
-    isObject(a) && typeof a.key === 'string' && !held.has(a.key) ? [a.key] : [],
+    isPlainObject(a) && typeof a.key === 'string' && !held.has(a.key) ? [a.key] : [],
   );
   return { ...obj, undo: { absent, after: u.after } };
 }
@@ -129,7 +126,7 @@ async function decodePlain(obj: Record<string, unknown>, text?: TextOrChecksum):
  * @example const bundle = await decodeBundle(text, { passphrase })
  */
 export async function decodeBundle(text: string, options: DecodeBundleOptions = {}): Promise<Bundle> {
-  return decodeBundleValue(parseBundleJson(text), options, withoutBom(text));
+  return decodeBundleValue(parseBundleJson(text), options, stripBom(text));
 }
 
 /**
@@ -175,7 +172,7 @@ export async function decodeBundleValue(
     plain.fill(0);
   }
   need(!Object.hasOwn(inner, 'encryption'), 'an encrypted bundle must hold a plain bundle');
-  const bundle = await decodePlain(inner, withoutBom(innerText));
+  const bundle = await decodePlain(inner, stripBom(innerText));
   need(
     bundle.version === obj.version,
     `the encrypted bundle says version ${obj.version} outside and ${bundle.version} inside: the file was altered`,

@@ -1,6 +1,6 @@
 // Structural checks shared by encodeBundle (on an object a caller built) and decodeBundle (on
 // parsed JSON). Every failure is a typed error naming the field.
-import { KeyportError, type KeyportErrorCode } from '@keyport/core';
+import { isPlainObject, KeyportError, type KeyportErrorCode } from '@keyport/core';
 import { countKinds } from '../classify.ts';
 import { BUNDLE_FORMAT, type Bundle, READABLE_VERSIONS, SUMMARY_FIELDS, toSummary } from './types.ts';
 
@@ -10,11 +10,6 @@ const HEX64 = /^[0-9a-f]{64}$/;
 /** Throws `code` with `message` unless `cond`. */
 export function need(cond: unknown, message: string, code: KeyportErrorCode = 'CORRUPT_DATA'): asserts cond {
   if (!cond) throw new KeyportError(code, message);
-}
-
-/** True for a plain JSON object (not null, not an array). */
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Requires `obj` to have exactly the listed own keys (optional ones may be missing). */
@@ -49,7 +44,7 @@ export function checkTag(obj: Record<string, unknown>): void {
 
 /** Checks a summary object's shape: exactly the five counts, each a non-negative integer. */
 export function checkSummary(s: unknown, where = 'summary'): void {
-  need(isObject(s), `${where} must be an object`);
+  need(isPlainObject(s), `${where} must be an object`);
   exactKeys(s, where, [...SUMMARY_FIELDS]);
   for (const f of SUMMARY_FIELDS) {
     const n = s[f];
@@ -78,7 +73,10 @@ function hasExactly(obj: Record<string, unknown>, a: string, b: string): boolean
 /** A `{key, value}` entry of two strings: the fast path of assertBundle, which runs per entry. */
 function isEntry(e: unknown): e is { key: string; value: string } {
   return (
-    isObject(e) && typeof e.key === 'string' && typeof e.value === 'string' && hasExactly(e, 'key', 'value')
+    isPlainObject(e) &&
+    typeof e.key === 'string' &&
+    typeof e.value === 'string' &&
+    hasExactly(e, 'key', 'value')
   );
 }
 
@@ -95,7 +93,7 @@ function isHex64(s: string): boolean {
 /** A valid `{key, sha256}` item of a version 1 undo.after: the fast path of assertBundle. */
 function isAfterDigest(a: unknown): a is { key: string; sha256: string | null } {
   return (
-    isObject(a) &&
+    isPlainObject(a) &&
     typeof a.key === 'string' &&
     (a.sha256 === null || (typeof a.sha256 === 'string' && isHex64(a.sha256))) &&
     hasExactly(a, 'key', 'sha256')
@@ -105,7 +103,7 @@ function isAfterDigest(a: unknown): a is { key: string; sha256: string | null } 
 /** A valid `{key, value}` item of undo.after (value null: removed): the fast path of assertBundle. */
 function isAfterValue(a: unknown): a is { key: string; value: string | null } {
   return (
-    isObject(a) &&
+    isPlainObject(a) &&
     typeof a.key === 'string' &&
     (a.value === null || typeof a.value === 'string') &&
     hasExactly(a, 'key', 'value')
@@ -119,7 +117,7 @@ function isAfterValue(a: unknown): a is { key: string; value: string | null } {
 function afterKey(a: unknown, i: number, version: unknown): string {
   if (version === 1 ? isAfterDigest(a) : isAfterValue(a)) return (a as { key: string }).key;
   const field = version === 1 ? 'sha256' : 'value';
-  need(isObject(a), `undo.after[${i}] must be an object`);
+  need(isPlainObject(a), `undo.after[${i}] must be an object`);
   exactKeys(a, `undo.after[${i}]`, ['key', field]);
   need(typeof a.key === 'string', `undo.after[${i}].key must be a string`);
   if (version === 1) {
@@ -154,7 +152,7 @@ function isMergeOf(a: readonly string[], b: readonly string[], merged: readonly 
  */
 export function assertBundle(b: unknown): asserts b is Bundle {
   if (isTrusted(b)) return; // checked when it was made, and frozen since
-  need(isObject(b), 'a bundle must be an object', 'INVALID_INPUT');
+  need(isPlainObject(b), 'a bundle must be an object', 'INVALID_INPUT');
   checkTag(b);
   exactKeys(b, 'bundle', ['format', 'version', 'origin', 'createdAt', 'summary', 'entries'], ['undo']);
   need(b.origin === null || typeof b.origin === 'string', 'origin must be a string or null');
@@ -169,7 +167,7 @@ export function assertBundle(b: unknown): asserts b is Bundle {
   b.entries.forEach((e: unknown, i: number) => {
     // The messages are built only on failure: this runs for every entry of a large bundle.
     if (!isEntry(e)) {
-      need(isObject(e), `entries[${i}] must be an object`);
+      need(isPlainObject(e), `entries[${i}] must be an object`);
       exactKeys(e, `entries[${i}]`, ['key', 'value']);
       need(
         typeof e.key === 'string' && typeof e.value === 'string',
@@ -195,7 +193,7 @@ export function assertBundle(b: unknown): asserts b is Bundle {
  * @throws CORRUPT_DATA
  */
 export function checkUndo(keys: readonly string[], u: unknown, version: unknown): void {
-  need(isObject(u), 'undo must be an object');
+  need(isPlainObject(u), 'undo must be an object');
   exactKeys(u, 'undo', ['absent', 'after']);
   need(
     Array.isArray(u.absent) && u.absent.every((k) => typeof k === 'string'),

@@ -4,8 +4,7 @@
 // here, layer by layer, down to JSON text; nothing is evaluated. A double-encoded text is just
 // one quoted layer more.
 
-import { KeyportError } from '@keyport/core';
-import { withoutBom } from '../bundle/decode.ts';
+import { KeyportError, stripBom } from '@keyport/core';
 import { decodeJsStringLiteral } from './js-literal.ts';
 
 /** One layer peeled off console-copied text. */
@@ -31,7 +30,7 @@ const QUOTES: Record<string, ConsoleLayer> = { "'": 'single-quoted', '"': 'doubl
 
 /** Strips a byte-order mark and surrounding whitespace (CR and LF included). */
 export function cleanText(text: string): string {
-  return withoutBom(text).trim();
+  return stripBom(text).trim();
 }
 
 function sameJson(a: { value: unknown }, b: { value: unknown }): boolean {

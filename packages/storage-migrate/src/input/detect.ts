@@ -1,9 +1,9 @@
 // Names what a text given to import is: keyport's bundle (plain or encrypted), a localStorage
 // dump, a console copy of one, an extension storage dump, or one of core's formats.
-import { type Detected, detectFormat } from '@keyport/core';
+import { type Detected, detectFormat, isPlainObject } from '@keyport/core';
 import type { BundleSummary } from '../bundle/types.ts';
 import { BUNDLE_FORMAT } from '../bundle/types.ts';
-import { checkSummary, isObject } from '../bundle/validate.ts';
+import { checkSummary } from '../bundle/validate.ts';
 import { KEYRING_KEY } from '../classify.ts';
 import { ASSIGNMENT_START, type ConsoleLayer, cleanText, unwrapConsoleText } from './console.ts';
 import { isExtensionStorage, isStringRecord } from './dumps.ts';
@@ -48,13 +48,13 @@ function summaryOf(obj: Record<string, unknown>): BundleSummary | null {
  * @example detectValue({ 'account:0x01': '{}' }) // { format: 'localstorage-dump', count: 1 }
  */
 export function detectValue(value: unknown): DetectedValue {
-  if (isObject(value) && value.format === BUNDLE_FORMAT) {
+  if (isPlainObject(value) && value.format === BUNDLE_FORMAT) {
     return Object.hasOwn(value, 'encryption')
       ? { format: 'keyport-bundle-encrypted', summary: summaryOf(value) }
       : { format: 'keyport-bundle', summary: summaryOf(value), undo: Object.hasOwn(value, 'undo') };
   }
   const core = detectFormat(value);
-  if (core.format !== 'unknown' || !isObject(value)) return core;
+  if (core.format !== 'unknown' || !isPlainObject(value)) return core;
   if (isStringRecord(value)) return { format: 'localstorage-dump', count: Object.keys(value).length };
   if (isExtensionStorage(value)) {
     const keys = Object.keys(value);

@@ -1,6 +1,6 @@
 // Key→value objects: `JSON.stringify(localStorage)` output (every value a string) and a dump of
 // the extension's chrome.storage.local (formats.md §3.5: account records are objects there).
-import { KeyportError } from '@keyport/core';
+import { isPlainObject, KeyportError } from '@keyport/core';
 import type { BundleEntry } from '../bundle/types.ts';
 import { KEYRING_KEY } from '../classify.ts';
 
@@ -27,11 +27,7 @@ const EXTENSION_KEY = /^metadata:0x[0-9a-f]+$|^(authUrls|defaultAuthAccounts)$/;
  */
 export function isExtensionStorage(obj: Record<string, unknown>): boolean {
   return Object.entries(obj).some(
-    ([k, v]) =>
-      (KEYRING_KEY.test(k) || PREFIXED.test(k) || EXTENSION_KEY.test(k)) &&
-      typeof v === 'object' &&
-      v !== null &&
-      !Array.isArray(v),
+    ([k, v]) => (KEYRING_KEY.test(k) || PREFIXED.test(k) || EXTENSION_KEY.test(k)) && isPlainObject(v),
   );
 }
 
@@ -84,8 +80,7 @@ export function extensionEntries(obj: Record<string, unknown>): {
       continue;
     }
     if (typeof value === 'string') entries.push({ key, value });
-    else if (typeof value === 'object' && value !== null && !Array.isArray(value))
-      entries.push({ key, value: JSON.stringify(value) });
+    else if (isPlainObject(value)) entries.push({ key, value: JSON.stringify(value) });
     else {
       skipped.push({ key: rawKey, reason: 'the record is not an object' });
       continue;

@@ -1,18 +1,19 @@
 // readImportInput: any supported text in, the exact storage items to import out.
 import {
   type AppsExternalAccount,
+  isPlainObject,
   KeyportError,
   openBatch,
   parseAddressBook,
   parseAppsAccounts,
   parseKeystore,
   type ScryptBackend,
+  stripBom,
 } from '@keyport/core';
 import { textChecksumAsync } from '../bundle/checksum.ts';
-import { decodeBundleValue, type TextOrChecksum, withoutBom } from '../bundle/decode.ts';
+import { decodeBundleValue, type TextOrChecksum } from '../bundle/decode.ts';
 import { CHECKSUM_LEAD } from '../bundle/text.ts';
 import type { BundleEntry } from '../bundle/types.ts';
-import { isObject } from '../bundle/validate.ts';
 import { compareKeys } from '../storage.ts';
 import { type DetectedValue, type InputFormat, inspectText } from './detect.ts';
 import { extensionEntries, localStorageEntries, type SkippedItem } from './dumps.ts';
@@ -171,7 +172,7 @@ async function fromValue(
  */
 function asReparsed(value: Record<string, unknown>): Record<string, unknown> {
   const summary = value.summary;
-  if (!isObject(summary) || !Object.values(summary).some((n) => Object.is(n, -0))) return value;
+  if (!isPlainObject(summary) || !Object.values(summary).some((n) => Object.is(n, -0))) return value;
   const counts = Object.fromEntries(Object.entries(summary).map(([k, n]) => [k, Object.is(n, -0) ? 0 : n]));
   return { ...value, summary: counts };
 }
@@ -229,7 +230,7 @@ export async function readImportInput(text: string, options: ReadImportOptions =
 async function readInput(text: string, options: ReadImportOptions): Promise<ImportSource> {
   // A bundle written as is hashes as it is: start that now, so the platform hashes while the
   // text is parsed and checked (decodeBundleValue compares the result).
-  const raw = typeof text === 'string' ? withoutBom(text) : text;
+  const raw = typeof text === 'string' ? stripBom(text) : text;
   const asWritten =
     typeof raw === 'string' && raw.includes(CHECKSUM_LEAD)
       ? textChecksumAsync(raw).catch(() => undefined)

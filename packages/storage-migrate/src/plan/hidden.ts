@@ -1,8 +1,8 @@
 // What Polkadot-JS Apps would not show after an import, and what to do about it
 // (formats.md §2.2, §3.2, §3.3, §3.6; ui-keyring Keyring.loadAll / loadAccount / loadAddress).
+import { isPlainObject } from '@keyport/core';
 import { availableNetworks } from '@polkadot/networks';
 import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
-import { isObject } from '../bundle/validate.ts';
 import { classifyKey, type EntryKind } from '../classify.ts';
 import { readRecord } from './records.ts';
 
@@ -65,7 +65,7 @@ function contractNotice(
       READD_CONTRACT,
     ];
   }
-  const genesis = isObject(meta.contract) ? meta.contract.genesisHash : undefined;
+  const genesis = isPlainObject(meta.contract) ? meta.contract.genesisHash : undefined;
   if (typeof genesis !== 'string' || genesis === '') {
     return [
       'contract-no-genesis',

@@ -1,7 +1,6 @@
 // How ui-keyring reads one stored value (store.js get: JSON.parse, else the raw string), and
 // whether an account record holds a key.
-import { describeKeystore, isKeyportError } from '@keyport/core';
-import { isObject } from '../bundle/validate.ts';
+import { describeKeystore, isKeyportError, isPlainObject } from '@keyport/core';
 
 /** A stored value as ui-keyring's loadAll sees it. */
 export interface StoredRecord {
@@ -24,8 +23,8 @@ export function readRecord(value: string): StoredRecord {
     // store.js falls back to the raw string here; for ui-keyring that means "not a record"
     return {};
   }
-  if (!isObject(parsed)) return {};
-  return isObject(parsed.meta) ? { json: parsed, meta: parsed.meta } : { json: parsed };
+  if (!isPlainObject(parsed)) return {};
+  return isPlainObject(parsed.meta) ? { json: parsed, meta: parsed.meta } : { json: parsed };
 }
 
 /**

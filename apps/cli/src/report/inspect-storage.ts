@@ -1,7 +1,7 @@
 // inspect for the storage formats of @keyport/storage-migrate: keyport bundles (plain: every
 // item; encrypted: only the counts in clear), localStorage dumps and their console copies, and
 // the extension's chrome.storage.local dump.
-import { describeKeystore, readScryptHeader } from '@keyport/core';
+import { describeKeystore, isPlainObject, readScryptHeader, stripBom } from '@keyport/core';
 import {
   type BundleEntry,
   type BundleSummary,
@@ -13,14 +13,12 @@ import {
   readImportInput,
 } from '@keyport/storage-migrate';
 import { base64Decode } from '@polkadot/util-crypto';
-import type { InspectedAccount, InspectReport } from './inspect.ts';
+import type { InspectedAccount, InspectReport } from './inspect-core.ts';
 
 function record(value: string): Record<string, unknown> | undefined {
   try {
     const v: unknown = JSON.parse(value);
-    return typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? (v as Record<string, unknown>)
-      : undefined;
+    return isPlainObject(v) ? v : undefined;
   } catch (e) {
     if (!(e instanceof SyntaxError)) throw e;
     return undefined; // not JSON: shown by its key only
@@ -96,7 +94,7 @@ export async function inspectStorageInput(text: string): Promise<InspectReport |
     }
     case 'keyport-bundle-encrypted': {
       const header = readBundleHeader(text);
-      const obj = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as {
+      const obj = JSON.parse(stripBom(text)) as {
         ciphertext?: unknown;
       };
       const scrypt =

@@ -2,7 +2,7 @@
 // chains that share prefix 42 and so have no registry entry of their own (Westend).
 import { allNetworks } from '@polkadot/networks';
 import { KeyportError } from '../errors.ts';
-import { nearest } from './nearest.ts';
+import { nearest } from '../nearest.ts';
 
 /** What {@link resolveNetwork} returns. */
 export interface NetworkInfo {

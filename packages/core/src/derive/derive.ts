@@ -18,8 +18,8 @@ import type { Keypair } from '@polkadot/util-crypto/types';
 import { formatAddress, type UnlockedAccount } from '../account.ts';
 import { KeyportError } from '../errors.ts';
 import { KEY_TYPES, type KeystoreMeta, type KeyType } from '../keystore/types.ts';
+import { resolveNetwork } from '../networks/networks.ts';
 import { assertMnemonic, checkMnemonic, isMnemonicWord, MNEMONIC_WORD_COUNTS } from './mnemonic.ts';
-import { resolveNetwork } from './networks.ts';
 
 export { DEV_PHRASE };
 

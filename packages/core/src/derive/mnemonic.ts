@@ -3,7 +3,7 @@
 import { mnemonicValidate } from '@polkadot/util-crypto';
 import english from '@polkadot/util-crypto/mnemonic/wordlists/en';
 import { KeyportError } from '../errors.ts';
-import { nearest } from './nearest.ts';
+import { nearest } from '../nearest.ts';
 
 /** Word counts BIP39 (and polkadot-js `createFromUri`) accept. */
 export const MNEMONIC_WORD_COUNTS: readonly number[] = Object.freeze([12, 15, 18, 21, 24]);

@@ -2,10 +2,10 @@
 // `JSON.stringify(localStorage)` produces: one JSON object of key → string. The whole file is
 // read into memory, changed there, and written back atomically by `flush()`; a missing file is
 // an empty storage.
-import { KeyportError } from '@keyport/core';
+import { KeyportError, stripBom } from '@keyport/core';
 import { MemoryStorage } from '@keyport/storage-migrate';
-import { CliError } from './errors.ts';
-import { readText, writeFileAtomic } from './files.ts';
+import { CliError } from './framework/errors.ts';
+import { readText, writeFileAtomic } from './framework/files.ts';
 
 /**
  * The in-memory storage behind a snapshot file: storage-migrate's MemoryStorage (the Web
@@ -38,7 +38,7 @@ export function serializeSnapshot(entries: readonly (readonly [string, string])[
 export function parseSnapshot(text: string, name: string): SnapshotStorage {
   let data: unknown;
   try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    data = JSON.parse(stripBom(text));
   } catch (e) {
     if (!(e instanceof SyntaxError)) throw e;
     // The parser's message quotes the text, which may hold keys: say where, not what.

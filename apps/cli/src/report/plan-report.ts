@@ -1,7 +1,7 @@
 // Printing plans and bundle summaries for dump, restore and undo. Keys and counts only: values
 // (stored keystores, settings) are never printed.
 import type { BundleSummary, ImportPlan, ImportSource } from '@keyport/storage-migrate';
-import type { Io } from '../cli/io.ts';
+import type { Io } from '../framework/io.ts';
 
 /** "3 items: 1 account, 2 addresses, …" */
 export function summaryLine(s: BundleSummary): string {

@@ -3,8 +3,8 @@
 // and contract the import brought, except those the plan already said Apps would hide.
 import { classifyKey, type ImportPlan } from '@keyport/storage-migrate';
 import { verifyWithUiKeyring } from '@keyport/storage-migrate/verify';
-import { loadSnapshot, type SnapshotStorage } from '../cli/snapshot.ts';
-import { showKey } from './storage-report.ts';
+import { loadSnapshot, type SnapshotStorage } from '../snapshot.ts';
+import { showKey } from './plan-report.ts';
 
 /** What verifySnapshot found; `restore --json` prints all but `lines`. */
 export interface VerifyReport {
