@@ -53,6 +53,10 @@ export class MemoryStorage implements StorageLike {
   readonly #items = new Map<string, string>();
   readonly #fault: StorageFault | undefined;
   readonly #quota: number | undefined;
+  /** The keys in insertion order, built on the first key(i) after a change: reading a storage is O(n). */
+  #keys: string[] | undefined;
+  /** Keys plus values in UTF-16 code units, kept up to date on every change. */
+  #size = 0;
   #reads = 0;
   #writes = 0;
 
@@ -61,7 +65,7 @@ export class MemoryStorage implements StorageLike {
     options: MemoryStorageOptions = {},
   ) {
     const pairs = Symbol.iterator in initial ? initial : Object.entries(initial);
-    for (const [k, v] of pairs as Iterable<readonly [string, string]>) this.#items.set(String(k), String(v));
+    for (const [k, v] of pairs as Iterable<readonly [string, string]>) this.#put(String(k), String(v));
     this.#fault = options.fault;
     this.#quota = options.quota;
   }
@@ -72,9 +76,18 @@ export class MemoryStorage implements StorageLike {
 
   key(index: number): string | null {
     if (!Number.isInteger(index) || index < 0 || index >= this.#items.size) return null;
-    let i = 0;
-    for (const k of this.#items.keys()) if (i++ === index) return k;
-    return null;
+    this.#keys ??= [...this.#items.keys()];
+    return this.#keys[index] ?? null;
+  }
+
+  #put(k: string, v: string): void {
+    const old = this.#items.get(k);
+    if (old === undefined) {
+      this.#keys = undefined;
+      this.#size += k.length;
+    } else this.#size -= old.length;
+    this.#size += v.length;
+    this.#items.set(k, v);
   }
 
   getItem(key: string): string | null {
@@ -92,22 +105,28 @@ export class MemoryStorage implements StorageLike {
     if (injected instanceof Error) throw injected;
     if (this.#quota !== undefined) {
       const old = this.#items.get(k);
-      const size = this.usedSize() - (old === undefined ? 0 : k.length + old.length) + k.length + v.length;
+      const size = this.#size - (old === undefined ? 0 : k.length + old.length) + k.length + v.length;
       if (size > this.#quota) throw quotaExceeded(k);
     }
-    this.#items.set(k, v);
+    this.#put(k, v);
   }
 
   removeItem(key: string): void {
     const k = String(key);
     const injected = this.#fault?.('removeItem', k, ++this.#writes);
     if (injected instanceof Error) throw injected;
+    const old = this.#items.get(k);
+    if (old === undefined) return;
+    this.#size -= k.length + old.length;
+    this.#keys = undefined;
     this.#items.delete(k);
   }
 
   /** Removes every item (not counted as writes, never faulted). */
   clear(): void {
     this.#items.clear();
+    this.#keys = undefined;
+    this.#size = 0;
   }
 
   /** Every [key, value] in insertion order (not counted as reads, never faulted). */
@@ -117,9 +136,7 @@ export class MemoryStorage implements StorageLike {
 
   /** Keys plus values, in UTF-16 code units: what a browser counts against its quota. */
   usedSize(): number {
-    let n = 0;
-    for (const [k, v] of this.#items) n += k.length + v.length;
-    return n;
+    return this.#size;
   }
 }
 

@@ -29,6 +29,43 @@ describe('MemoryStorage', () => {
     expect(s.length).toBe(2);
   });
 
+  it('key(i), length and usedSize() follow a plain Map through any mix of set, remove and clear', () => {
+    const op = fc.oneof(
+      fc.record({
+        op: fc.constant('set' as const),
+        k: fc.string({ maxLength: 3 }),
+        v: fc.string({ maxLength: 4 }),
+      }),
+      fc.record({ op: fc.constant('remove' as const), k: fc.string({ maxLength: 3 }) }),
+      fc.record({ op: fc.constant('clear' as const) }),
+      fc.record({ op: fc.constant('read' as const), i: fc.integer({ min: -1, max: 12 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const s = new MemoryStorage();
+        const model = new Map<string, string>();
+        for (const o of ops) {
+          if (o.op === 'set') {
+            s.setItem(o.k, o.v);
+            model.set(o.k, o.v);
+          } else if (o.op === 'remove') {
+            s.removeItem(o.k);
+            model.delete(o.k);
+          } else if (o.op === 'clear') {
+            s.clear();
+            model.clear();
+          } else expect(s.key(o.i)).toBe([...model.keys()][o.i] ?? null);
+          expect(s.length).toBe(model.size);
+        }
+        expect(Array.from({ length: s.length }, (_, i) => s.key(i))).toEqual([...model.keys()]);
+        let size = 0;
+        for (const [k, v] of model) size += k.length + v.length;
+        expect(s.usedSize()).toBe(size);
+      }),
+      fcParams(),
+    );
+  });
+
   it('snapshot(storage) holds every key and value exactly, __proto__ included', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(hostileString(), hostileString({ long: true }))), (pairs) => {

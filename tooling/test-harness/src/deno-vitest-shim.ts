@@ -11,10 +11,11 @@ interface Scope {
   beforeAll: Fn[];
   afterAll: Fn[];
   beforeEach: Fn[];
-  tests: number;
+  /** Tests registered in this scope (and below) that will run and have not finished yet. */
+  pending: number;
 }
 
-const stack: Scope[] = [{ name: '', beforeAll: [], afterAll: [], beforeEach: [], tests: 0 }];
+const stack: Scope[] = [{ name: '', beforeAll: [], afterAll: [], beforeEach: [], pending: 0 }];
 const started = new WeakMap<Fn[], Promise<void>>();
 
 declare const Deno: {
@@ -42,7 +43,7 @@ export function beforeEach(fn: Fn): void {
 }
 
 export function describe(name: string, body: () => void): void {
-  stack.push({ name, beforeAll: [], afterAll: [], beforeEach: [], tests: 0 });
+  stack.push({ name, beforeAll: [], afterAll: [], beforeEach: [], pending: 0 });
   try {
     body();
   } finally {
@@ -58,7 +59,7 @@ function register(name: string, fn: Fn, ignore = false): void {
     .filter(Boolean)
     .concat(name)
     .join(' > ');
-  for (const s of scopes) s.tests++;
+  if (!ignore) for (const s of scopes) s.pending++;
   Deno.test({
     name: full,
     ignore,
@@ -75,10 +76,25 @@ function register(name: string, fn: Fn, ignore = false): void {
         }
         await ready;
       }
-      for (const s of scopes) for (const h of s.beforeEach) await h();
-      await fn();
+      try {
+        for (const s of scopes) for (const h of s.beforeEach) await h();
+        await fn();
+      } finally {
+        await finished(scopes);
+      }
     },
   });
+}
+
+// Runs a scope's afterAll hooks once its last test has finished, innermost scope first, as
+// vitest does. Each hook runs once.
+async function finished(scopes: readonly Scope[]): Promise<void> {
+  for (const s of [...scopes].reverse()) {
+    s.pending--;
+    if (s.pending > 0) continue;
+    const hooks = s.afterAll.splice(0);
+    for (const h of hooks.reverse()) await h();
+  }
 }
 
 export function test(name: string, fn: Fn, _timeout?: number | object): void {
