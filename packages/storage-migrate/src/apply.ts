@@ -5,7 +5,7 @@ import { valueDigest } from './bundle/checksum-v1.ts';
 import { type BundleOrigin, bundleOf } from './bundle/dump.ts';
 import type { AfterDigest, AfterValue, Bundle, BundleEntry } from './bundle/types.ts';
 import { assertBundle } from './bundle/validate.ts';
-import type { ImportPlan, PlanEntry } from './plan/plan.ts';
+import type { ImportPlan, PlanEntry } from './plan/types.ts';
 import { compareKeys, type StorageLike } from './storage.ts';
 
 /** Where a long operation is. `done` of `total` items in this phase. */
@@ -25,7 +25,7 @@ export interface WriteOptions extends BundleOrigin {
 export interface ApplyResult {
   /** Items written (new + replaced). */
   readonly written: number;
-  /** Conflicts where the existing value stayed (policy or guard). */
+  /** Conflicts and overwriting items where the storage stayed as it was (policy, guard or choice). */
   readonly kept: number;
   /** Items already identical in the target. */
   readonly skipped: number;
@@ -202,7 +202,8 @@ export function applyPlan(plan: ImportPlan, storage: StorageLike, options: Write
   const undo = transact(storage, writes, options, saved);
   return {
     written: writes.length,
-    kept: plan.entries.filter((e) => e.status === 'conflict' && !e.write).length,
+    kept: plan.entries.filter((e) => (e.status === 'conflict' || e.status === 'overwrites') && !e.write)
+      .length,
     skipped: plan.entries.filter((e) => e.status === 'identical').length,
     undo,
   };
