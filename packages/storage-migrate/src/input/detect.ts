@@ -76,6 +76,8 @@ export interface Inspected {
   readonly detected: DetectedInput;
   /** The parsed JSON value (undefined for non-JSON text such as a mnemonic). */
   readonly value?: unknown;
+  /** The JSON text `value` was parsed from (inside any console wrapping). */
+  readonly json?: string;
 }
 
 /** Detection plus the parsed value, for readImportInput. Never throws. */
@@ -91,7 +93,7 @@ export function inspectText(text: string): Inspected {
       if (!(e instanceof SyntaxError)) throw e;
       return { detected: { format: 'unknown', reason: 'text starts like JSON but does not parse as JSON' } };
     }
-    return { detected: detectValue(value), value };
+    return { detected: detectValue(value), value, json: clean };
   }
   const wrapped = /^['"`]/.test(clean) || ASSIGNMENT_START.test(clean);
   if (!wrapped) return { detected: detectFormat(clean) };
@@ -109,7 +111,7 @@ export function inspectText(text: string): Inspected {
     return { detected: { format: 'unknown', reason: e.message } };
   }
   const value: unknown = JSON.parse(json);
-  return { detected: { format: 'console-copy', layers, inner: detectValue(value), ambiguous }, value };
+  return { detected: { format: 'console-copy', layers, inner: detectValue(value), ambiguous }, value, json };
 }
 
 /**

@@ -17,6 +17,7 @@ import type { BundleEntry } from '../bundle/types.ts';
 import { compareKeys } from '../storage.ts';
 import { type DetectedValue, type InputFormat, inspectText } from './detect.ts';
 import { extensionEntries, localStorageEntries, type SkippedItem } from './dumps.ts';
+import { repeatedKeys } from './duplicates.ts';
 import {
   addressBookEntries,
   type Converted,
@@ -235,16 +236,30 @@ async function readInput(text: string, options: ReadImportOptions): Promise<Impo
     typeof raw === 'string' && raw.includes(CHECKSUM_LEAD)
       ? textChecksumAsync(raw).catch(() => undefined)
       : undefined;
-  const { detected, value } = inspectText(text);
+  const { detected, value, json } = inspectText(text);
   if (detected.format === 'console-copy') {
     const body = await fromValue(value, detected.inner, options);
-    const warnings = detected.ambiguous
-      ? [
-          'the quoted text reads as JSON both as a JavaScript string (used) and as written; if you added the quotes yourself, remove them and import again',
-          ...body.warnings,
-        ]
-      : body.warnings;
+    const warnings = [
+      ...(detected.ambiguous
+        ? [
+            'the quoted text reads as JSON both as a JavaScript string (used) and as written; if you added the quotes yourself, remove them and import again',
+          ]
+        : []),
+      ...repeatWarnings(detected.inner.format, json),
+      ...body.warnings,
+    ];
     return { format: 'console-copy', inner: detected.inner.format, ...body, warnings };
   }
-  return { format: detected.format, ...(await fromValue(value, detected, options, asWritten)) };
+  const body = await fromValue(value, detected, options, asWritten);
+  const repeats = repeatWarnings(detected.format, json);
+  return { format: detected.format, ...body, warnings: [...repeats, ...body.warnings] };
+}
+
+/** A dump that names a key twice: JSON.parse kept the last value; say so. */
+function repeatWarnings(format: string, json: string | undefined): string[] {
+  if (json === undefined || (format !== 'localstorage-dump' && format !== 'extension-storage')) return [];
+  return repeatedKeys(json).map(
+    (key) =>
+      `the file names the key ${JSON.stringify(key.slice(0, 80))} more than once; only its last value is imported`,
+  );
 }
