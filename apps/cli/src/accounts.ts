@@ -19,6 +19,7 @@ import {
   stripBom,
 } from '@keyport/core';
 import { classifyKey, type InputFormat, readImportInput } from '@keyport/storage-migrate';
+import { quoted } from './framework/terminal.ts';
 
 /** The formats accepted by loadAccounts. */
 export type AccountFileFormat = 'keystore' | 'batch' | 'subwallet-batch' | 'apps-accounts';
@@ -89,7 +90,7 @@ export function describeDetected(d: Detected): string {
 export function skippedWarnings(file: AccountFile): string[] {
   return file.skipped.map(
     (s) =>
-      `warning: skipped batch entry ${s.index}${s.address === undefined ? '' : ` ${JSON.stringify(s.address)}`}: key type ${JSON.stringify(s.keyType ?? '?')} is not supported (sr25519, ed25519, ecdsa, ethereum)`,
+      `warning: skipped batch entry ${s.index}${s.address === undefined ? '' : ` ${quoted(s.address)}`}: key type ${quoted(s.keyType ?? '?')} is not supported (sr25519, ed25519, ecdsa, ethereum)`,
   );
 }
 
@@ -177,7 +178,7 @@ export async function loadStoredAccounts(
       keystores.push(parseKeystore(value));
     } catch (e) {
       if (!(e instanceof KeyportError)) throw e;
-      unreadable.push(`${JSON.stringify(key.slice(0, 80))} is not a keystore (${e.code})`);
+      unreadable.push(`${quoted(key.slice(0, 80))} is not a keystore (${e.code})`);
     }
   }
   return {

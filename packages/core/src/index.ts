@@ -103,7 +103,7 @@ export {
   type UnlockResult,
   unlockMany,
 } from './parallel/unlock-many.ts';
-export { isPlainObject, stripBom } from './plain.ts';
+export { isPlainObject, stripBom, textFromBytes } from './plain.ts';
 export { type ScryptBackend, wasmScrypt } from './scrypt/backend.ts';
 export {
   ACCEPTED_SCRYPT,

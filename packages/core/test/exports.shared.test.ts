@@ -59,6 +59,7 @@ const EXPORTED = [
   'sealData',
   'stripBom',
   'suggestMnemonicWord',
+  'textFromBytes',
   'unlockMany',
   'wasmScrypt',
   'wipe',

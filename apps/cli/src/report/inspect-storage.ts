@@ -82,7 +82,7 @@ export async function inspectStorageInput(text: string): Promise<InspectReport |
       const bundle = await decodeBundle(text);
       return {
         format: bundle.undo === undefined ? 'keyport-bundle' : 'keyport-undo-bundle',
-        version: '1',
+        version: String(header.version),
         encrypted: false,
         accounts: keyringItems(bundle.entries),
         details: {
@@ -103,7 +103,7 @@ export async function inspectStorageInput(text: string): Promise<InspectReport |
           : undefined;
       return {
         format: 'keyport-bundle-encrypted',
-        version: '1',
+        version: String(header.version),
         encrypted: true,
         ...(scrypt ? { scrypt } : {}),
         accounts: [],
