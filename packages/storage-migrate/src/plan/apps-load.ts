@@ -1,5 +1,5 @@
 // What Polkadot-JS Apps does with a storage when it starts: @polkadot/ui-keyring 3.16.7's
-// Keyring.loadAll, step by step, without ui-keyring itself (docs/formats.md §3.7). Every record
+// Keyring.loadAll, step by step, without ui-keyring itself (docs/apps-load.md). Every record
 // goes through the same @polkadot/keyring and util calls ui-keyring makes, so it loads, fails
 // or moves exactly as it would there; test/apps-load.test.ts checks the whole view against the
 // real ui-keyring for arbitrary storages.

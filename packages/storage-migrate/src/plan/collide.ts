@@ -1,7 +1,7 @@
 // Which entries an incoming record would overwrite when Apps loads the storage: ui-keyring
 // stores every record under a key made from its own `address` field, so a record filed under
 // any key can land on another entry's key, or share its place in Apps' list
-// (docs/formats.md §3.7).
+// (docs/apps-load.md).
 import type { StorageLike } from '../storage.ts';
 import {
   type AppsListKind,

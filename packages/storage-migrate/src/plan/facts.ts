@@ -1,5 +1,5 @@
 // What matters about one stored value when it is about to be replaced: the facts a person
-// compares side by side (docs/formats.md §3.7). Never the key material itself.
+// compares side by side (docs/apps-load.md). Never the key material itself.
 import { isPlainObject } from '@keyport/core';
 import { classifyKey, type EntryKind } from '../classify.ts';
 import { type LoadOutcome, nameOf } from './apps-load.ts';
