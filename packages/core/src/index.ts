@@ -52,6 +52,14 @@ export {
   sealData,
 } from './envelope.ts';
 export { isKeyportError, KeyportError, type KeyportErrorCode } from './errors.ts';
+export { type AddressBookFacts, addressBookFormat } from './formats/address-book.ts';
+export { type AppsAccountsFacts, appsAccountsFormat } from './formats/apps-accounts.ts';
+export { type BatchFacts, batchFormat } from './formats/batch.ts';
+export { type DevUriFacts, devUriFormat } from './formats/dev-uri.ts';
+export { type KeystoreFacts, keystoreFormat, reportedAccount } from './formats/keystore.ts';
+export { type MnemonicFacts, mnemonicFormat } from './formats/mnemonic.ts';
+export { type RawSeedFacts, rawSeedFormat } from './formats/raw-seed.ts';
+export { subwalletBatchFormat } from './formats/subwallet-batch.ts';
 export {
   type CreateKeystoreOptions,
   changeKeystorePassword,
@@ -103,14 +111,6 @@ export {
   type UnlockResult,
   unlockMany,
 } from './parallel/unlock-many.ts';
-export { addressBookFormat, type AddressBookFacts } from './formats/address-book.ts';
-export { type AppsAccountsFacts, appsAccountsFormat } from './formats/apps-accounts.ts';
-export { type BatchFacts, batchFormat } from './formats/batch.ts';
-export { type DevUriFacts, devUriFormat } from './formats/dev-uri.ts';
-export { type KeystoreFacts, keystoreFormat, reportedAccount } from './formats/keystore.ts';
-export { type MnemonicFacts, mnemonicFormat } from './formats/mnemonic.ts';
-export { type RawSeedFacts, rawSeedFormat } from './formats/raw-seed.ts';
-export { subwalletBatchFormat } from './formats/subwallet-batch.ts';
 export { isPlainObject, stripBom } from './plain.ts';
 export { CORE_FORMATS, coreFallback, coreRegistry, type Detected } from './registry/core.ts';
 export {
@@ -121,11 +121,11 @@ export {
   type RegistryOptions,
 } from './registry/registry.ts';
 export type {
-  Found,
   FormatFacts,
   FormatModule,
   FormatReport,
   FormatWriter,
+  Found,
   HeldAccount,
   Holdings,
   Holds,

@@ -52,5 +52,11 @@ export function keyringItems(entries: readonly BundleEntry[]): ReportedAccount[]
  */
 export function entryCounts(entries: readonly BundleEntry[]): Record<string, number> {
   const k = countKinds(entries.map((e) => e.key));
-  return { accounts: k.account, addresses: k.address, contracts: k.contract, settings: k.settings, other: k.other };
+  return {
+    accounts: k.account,
+    addresses: k.address,
+    contracts: k.contract,
+    settings: k.settings,
+    other: k.other,
+  };
 }

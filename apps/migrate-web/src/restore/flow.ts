@@ -11,6 +11,7 @@ import {
   encodeBundle,
   type ImportPlan,
   type ImportSource,
+  innermostFormat,
   planImport,
   readImportInput,
   undoImport,
@@ -21,16 +22,9 @@ import { errorCode, errorMessage } from '../messages.ts';
 import { planView } from './plan-view.ts';
 import { runImport } from './result-view.ts';
 
-const PASSWORD_LABELS: Readonly<Record<string, string>> = {
-  'keyport-bundle-encrypted': 'Bundle passphrase',
-  batch: 'Batch file password',
-  'subwallet-batch': 'Batch file password',
-};
-
+/** What the file is sealed with, as its registry module names it. */
 function unlockLabel(text: string): string {
-  const d = detectInput(text);
-  const format = d.format === 'console-copy' ? d.inner.format : d.format;
-  return PASSWORD_LABELS[format] ?? 'Passphrase or password';
+  return innermostFormat(detectInput(text))?.seal?.label ?? 'Passphrase or password';
 }
 
 /**

@@ -29,7 +29,12 @@ export const addressBookFormat: FormatModule<AddressBookFacts> = {
   report({ value }) {
     return {
       format: 'address-book',
-      accounts: parseAddressBook(value).map((e) => ({ type: null, address: e.address, name: e.name, keyless: true })),
+      accounts: parseAddressBook(value).map((e) => ({
+        type: null,
+        address: e.address,
+        name: e.name,
+        keyless: true,
+      })),
     };
   },
   async open({ value }) {

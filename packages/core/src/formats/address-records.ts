@@ -31,11 +31,17 @@ export function classifyAddressRecords(items: readonly unknown[]): AddressRecord
     } else if (typeof own(item, 'name') === 'string') {
       contacts++;
     } else {
-      return { miss: `array item ${i + 1} has neither meta (an Apps account) nor name (an address-book entry)` };
+      return {
+        miss: `array item ${i + 1} has neither meta (an Apps account) nor name (an address-book entry)`,
+      };
     }
     if (accounts > 0 && contacts > 0) {
-      return { miss: 'array mixes Apps accounts ({address, meta}) and address-book entries ({address, name})' };
+      return {
+        miss: 'array mixes Apps accounts ({address, meta}) and address-book entries ({address, name})',
+      };
     }
   }
-  return contacts > 0 ? { kind: 'address-book', count: contacts } : { kind: 'apps-accounts', count: accounts, withKey };
+  return contacts > 0
+    ? { kind: 'address-book', count: contacts }
+    : { kind: 'apps-accounts', count: accounts, withKey };
 }

@@ -27,7 +27,9 @@ export const appsAccountsFormat: FormatModule<AppsAccountsFacts> = {
     if (!Array.isArray(value)) return undefined;
     const r = classifyAddressRecords(value);
     if ('miss' in r) return r;
-    return r.kind === 'apps-accounts' ? { format: 'apps-accounts', count: r.count, withKey: r.withKey } : undefined;
+    return r.kind === 'apps-accounts'
+      ? { format: 'apps-accounts', count: r.count, withKey: r.withKey }
+      : undefined;
   },
   describe: (d) => `an Apps accounts array of ${d.count} account(s)`,
   report({ value }) {

@@ -6,7 +6,7 @@ import { type BatchExtras, createBatch, openBatch, parseBatch } from '../batch.t
 import { readScryptHeader } from '../envelope.ts';
 import { KeyportError } from '../errors.ts';
 import { isPlainObject } from '../plain.ts';
-import type { Found, FormatModule, Holdings, Miss } from '../registry/types.ts';
+import type { FormatModule, Found, Holdings, Miss } from '../registry/types.ts';
 import { own, readEncoding } from './keystore.ts';
 
 /** What detection reports for a batch file (the extension's, or SubWallet's superset). */
@@ -36,7 +36,8 @@ export function matchBatch(subwallet: boolean): (value: object) => BatchFacts | 
     const obj: unknown = wrapped ? (value.length === 1 ? value[0] : undefined) : value;
     if (!isPlainObject(obj)) return undefined;
     const encoding = readEncoding(obj);
-    if (encoding === undefined || 'miss' in encoding || !encoding.contents.includes('batch-pkcs8')) return undefined;
+    if (encoding === undefined || 'miss' in encoding || !encoding.contents.includes('batch-pkcs8'))
+      return undefined;
     if (isSubWallet(obj) !== subwallet) return undefined;
     const accounts = own(obj, 'accounts');
     return {
@@ -58,12 +59,19 @@ function batchValue({ value, detected }: Found<BatchFacts>): unknown {
  *
  * @throws PASSWORD_REQUIRED without options.password, and what parseBatch/openBatch throw.
  */
-async function openBatchHoldings(found: Found<BatchFacts>, options: { password?: string; scrypt?: import('../scrypt/backend.ts').ScryptBackend }): Promise<Holdings> {
+async function openBatchHoldings(
+  found: Found<BatchFacts>,
+  options: { password?: string; scrypt?: import('../scrypt/backend.ts').ScryptBackend },
+): Promise<Holdings> {
   if (options.password === undefined) {
     throw new KeyportError('PASSWORD_REQUIRED', 'a batch file needs its batch password');
   }
   const parsed = parseBatch(batchValue(found));
-  const { keystores, skipped } = await openBatch(parsed, options.password, options.scrypt ? { scrypt: options.scrypt } : {});
+  const { keystores, skipped } = await openBatch(
+    parsed,
+    options.password,
+    options.scrypt ? { scrypt: options.scrypt } : {},
+  );
   const left = new Set(skipped.map((s) => s.index));
   const positions = [...Array(keystores.length + left.size).keys()].filter((i) => !left.has(i));
   const extras: BatchExtras = {
@@ -95,7 +103,9 @@ export const batchFormat: FormatModule<BatchFacts> = {
     const batch = parseBatch(batchValue(found));
     const { encrypted } = found.detected;
     const scrypt =
-      encrypted && !batch.encoded.startsWith('0x') ? readScryptHeader(base64Decode(batch.encoded)).params : undefined;
+      encrypted && !batch.encoded.startsWith('0x')
+        ? readScryptHeader(base64Decode(batch.encoded)).params
+        : undefined;
     return {
       format: found.detected.format,
       version: batch.encoding.version,

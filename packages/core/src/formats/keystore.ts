@@ -41,7 +41,8 @@ export function readEncoding(value: Obj): { contents: unknown[]; encrypted: bool
   const content = own(encoding, 'content');
   const contents = typeof content === 'string' ? [content] : Array.isArray(content) ? content : null;
   if (contents === null || contents.length === 0) return { miss: 'JSON object without encoding.content' };
-  if (typeof own(value, 'encoded') !== 'string') return { miss: 'JSON object with encoding but no encoded string' };
+  if (typeof own(value, 'encoded') !== 'string')
+    return { miss: 'JSON object with encoding but no encoded string' };
   const types = own(encoding, 'type');
   return { contents, encrypted: (Array.isArray(types) ? types : [types]).includes('xsalsa20-poly1305') };
 }
@@ -50,9 +51,12 @@ function matchKeystore(value: object): KeystoreFacts | Miss | undefined {
   if (Array.isArray(value) || !isPlainObject(value)) return undefined;
   const encoding = readEncoding(value);
   if (encoding === undefined) {
-    if (typeof own(value, 'encoded') === 'string') return { miss: 'JSON object with encoded but no encoding' };
+    if (typeof own(value, 'encoded') === 'string')
+      return { miss: 'JSON object with encoded but no encoding' };
     if (typeof own(value, 'address') === 'string' && isPlainObject(own(value, 'meta'))) {
-      return { miss: 'JSON object with address and meta but no encoded key (an address entry, not a keystore)' };
+      return {
+        miss: 'JSON object with address and meta but no encoded key (an address entry, not a keystore)',
+      };
     }
     return undefined;
   }
@@ -60,7 +64,8 @@ function matchKeystore(value: object): KeystoreFacts | Miss | undefined {
   const { contents, encrypted } = encoding;
   if (contents.includes('batch-pkcs8')) return undefined; // a batch file
   if (contents[0] !== 'pkcs8') {
-    const first = typeof contents[0] === 'string' ? `"${contents[0].slice(0, 30)}"` : describeType(contents[0]);
+    const first =
+      typeof contents[0] === 'string' ? `"${contents[0].slice(0, 30)}"` : describeType(contents[0]);
     return { miss: `encoding.content starts with ${first}; expected "pkcs8" or "batch-pkcs8"` };
   }
   const version = String(own(value.encoding as Obj, 'version') ?? '');
@@ -74,7 +79,13 @@ function matchKeystore(value: object): KeystoreFacts | Miss | undefined {
     keyType = t as KeyType;
   }
   const address = own(value, 'address');
-  return { format: 'keystore', version, keyType, encrypted, address: typeof address === 'string' ? address : null };
+  return {
+    format: 'keystore',
+    version,
+    keyType,
+    encrypted,
+    address: typeof address === 'string' ? address : null,
+  };
 }
 
 /**

@@ -1,6 +1,11 @@
 // Registry module of a BIP39 mnemonic, optionally followed by a derivation path and
 // `///password` (formats.md §5; docs/formats.md). The words are checked by ../derive/mnemonic.ts.
-import { checkMnemonic, isMnemonicWord, MNEMONIC_WORD_COUNTS, normaliseMnemonic } from '../derive/mnemonic.ts';
+import {
+  checkMnemonic,
+  isMnemonicWord,
+  MNEMONIC_WORD_COUNTS,
+  normaliseMnemonic,
+} from '../derive/mnemonic.ts';
 import type { FormatModule } from '../registry/types.ts';
 import { secretReport, secretTail } from './secret-text.ts';
 
@@ -28,7 +33,13 @@ export const mnemonicFormat: FormatModule<MnemonicFacts> = {
     const words = normaliseMnemonic(head).split(' ');
     const known = words.filter(isMnemonicWord).length;
     if (words.length >= 6 && known * 4 >= words.length * 3) {
-      return { format: 'mnemonic', wordCount: words.length, valid: checkMnemonic(head).ok, hasPath, hasPassword };
+      return {
+        format: 'mnemonic',
+        wordCount: words.length,
+        valid: checkMnemonic(head).ok,
+        hasPath,
+        hasPassword,
+      };
     }
     if (MNEMONIC_WORD_COUNTS.includes(words.length)) {
       return { miss: `${words.length} words, but only ${known} are BIP39 English words` };
@@ -37,5 +48,10 @@ export const mnemonicFormat: FormatModule<MnemonicFacts> = {
   },
   describe: (d) => `a ${d.wordCount}-word mnemonic (a secret: use derive --secret-file)`,
   report: ({ detected: d }) =>
-    secretReport('mnemonic', { words: d.wordCount, valid: d.valid, path: d.hasPath, password: d.hasPassword }),
+    secretReport('mnemonic', {
+      words: d.wordCount,
+      valid: d.valid,
+      path: d.hasPath,
+      password: d.hasPassword,
+    }),
 };

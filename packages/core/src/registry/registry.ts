@@ -4,9 +4,9 @@
 // throws and never echoes the input.
 import { isPlainObject, stripBom } from '../plain.ts';
 import type {
-  Found,
   FormatFacts,
   FormatModule,
+  Found,
   Miss,
   RegistryContext,
   TextMatch,
@@ -87,7 +87,9 @@ export function createRegistry<D extends FormatFacts>(
   const detectText = (raw: string): Found<D | UnknownFormat> => {
     const found = (detected: D | UnknownFormat, value: unknown = raw) => ({ detected, value, text: raw });
     if (raw.length > maxLength) {
-      return found(unknown(`input is ${raw.length} characters; no format keyport reads is over ${maxLength}`));
+      return found(
+        unknown(`input is ${raw.length} characters; no format keyport reads is over ${maxLength}`),
+      );
     }
     const text = stripBom(raw).trim();
     if (text === '') return found(unknown('input is empty'));
@@ -130,7 +132,9 @@ export function createRegistry<D extends FormatFacts>(
         return typeof input === 'string' ? detectText(input) : { detected: matchValue(input), value: input };
       } catch (e) {
         const detected = unknown(`input could not be inspected (${e instanceof Error ? e.name : typeof e})`);
-        return typeof input === 'string' ? { detected, value: input, text: input } : { detected, value: input };
+        return typeof input === 'string'
+          ? { detected, value: input, text: input }
+          : { detected, value: input };
       }
     },
   };

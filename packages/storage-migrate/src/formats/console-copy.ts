@@ -1,7 +1,7 @@
 // Registry module of text copied from a browser console (formats.md §4.3.5; docs/formats.md):
 // JSON inside quotes or the wiki's `raw = '…'` line. Peeled by ../input/console.ts; what is
 // inside is detected and read by the rest of the registry.
-import type { FormatFacts } from '@keyport/core';
+import { type FormatFacts, type Found, isPlainObject, type RegistryContext } from '@keyport/core';
 import { ASSIGNMENT_START, type ConsoleLayer, unwrapConsoleText } from '../input/console.ts';
 import { readEntries } from '../input/entries.ts';
 import { entryCounts, keyringItems } from '../report.ts';
@@ -20,6 +20,14 @@ export interface ConsoleCopyFacts<Inner extends FormatFacts = FormatFacts> {
 
 const AMBIGUOUS_WARNING =
   'the quoted text reads as JSON both as a JavaScript string (used) and as written; if you added the quotes yourself, remove them and import again';
+
+/** What is inside the quotes: as detected, or detected again when the facts lack it. */
+function innerOf(found: Found<ConsoleCopyFacts>, registry: RegistryContext): FormatFacts {
+  const inner: unknown = found.detected.inner;
+  return isPlainObject(inner) && typeof inner.format === 'string'
+    ? (inner as unknown as FormatFacts)
+    : registry.detectValue(found.value);
+}
 
 /** Inner formats inspect lists item by item; for any other it only names what is inside. */
 const LISTED = new Set(['localstorage-dump', 'keyport-bundle']);
@@ -44,7 +52,12 @@ export const consoleCopyFormat: ImportFormat<ConsoleCopyFacts> = {
     }
     const value: unknown = JSON.parse(unwrapped.json);
     const inner = registry.detectValue(value);
-    const detected = { format: 'console-copy' as const, layers: unwrapped.layers, inner, ambiguous: unwrapped.ambiguous ?? false };
+    const detected = {
+      format: 'console-copy' as const,
+      layers: unwrapped.layers,
+      inner,
+      ambiguous: unwrapped.ambiguous ?? false,
+    };
     return { detected, value };
   },
   describe(d) {
@@ -52,18 +65,26 @@ export const consoleCopyFormat: ImportFormat<ConsoleCopyFacts> = {
     return `a console copy of ${inner}`;
   },
   async report(found, registry) {
-    const inner = found.detected.inner.format;
+    const inner = innerOf(found, registry).format;
     if (!LISTED.has(inner)) return { format: 'console-copy', accounts: [], details: { inside: inner } };
     const { entries, skipped } = await readEntries(found, { now: () => 0 }, registry);
     return {
       format: 'console-copy',
       accounts: keyringItems(entries),
-      details: { inside: inner, ...entryCounts(entries), ...(skipped.length > 0 ? { skipped: skipped.length } : {}) },
+      details: {
+        inside: inner,
+        ...entryCounts(entries),
+        ...(skipped.length > 0 ? { skipped: skipped.length } : {}),
+      },
     };
   },
   async entries(found, options, context) {
-    const { inner, ambiguous } = found.detected;
-    const body = await readEntries({ detected: inner, value: found.value }, options, { byId: context.byId, detectValue: context.detectValue });
+    const inner = innerOf(found, context);
+    const { ambiguous } = found.detected;
+    const body = await readEntries({ detected: inner, value: found.value }, options, {
+      byId: context.byId,
+      detectValue: context.detectValue,
+    });
     return ambiguous ? { ...body, warnings: [AMBIGUOUS_WARNING, ...body.warnings] } : body;
   },
 };

@@ -6,6 +6,7 @@ import { extensionEntries, isExtensionStorage } from '../input/dumps.ts';
 import { compareKeys } from '../storage.ts';
 import { localStorageDumpFormat } from './localstorage-dump.ts';
 import type { ImportFormat } from './types.ts';
+import { objectOf } from './value.ts';
 
 /** What detection reports for an extension storage dump. */
 export interface ExtensionStorageFacts {
@@ -32,12 +33,16 @@ export const extensionStorageFormat: ImportFormat<ExtensionStorageFacts> = {
       };
     }
     const keys = Object.keys(value);
-    return { format: 'extension-storage', count: keys.length, records: keys.filter((k) => KEYRING_KEY.test(k)).length };
+    return {
+      format: 'extension-storage',
+      count: keys.length,
+      records: keys.filter((k) => KEYRING_KEY.test(k)).length,
+    };
   },
   describe: (d) => `an extension storage dump of ${d.count} item(s)`,
   report: localStorageDumpFormat.report as ImportFormat<ExtensionStorageFacts>['report'],
   async entries({ value }) {
-    const { entries, skipped, warnings } = extensionEntries(value as Record<string, unknown>);
+    const { entries, skipped, warnings } = extensionEntries(objectOf(value, 'an extension storage dump'));
     return { entries: entries.sort((a, b) => compareKeys(a.key, b.key)), skipped, warnings };
   },
 };

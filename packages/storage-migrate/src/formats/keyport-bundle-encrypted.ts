@@ -5,8 +5,9 @@ import { base64Decode } from '@polkadot/util-crypto';
 import { readBundleHeader } from '../bundle/decode.ts';
 import type { BundleSummary } from '../bundle/types.ts';
 import { bundleObject, summaryOf } from './bundle-facts.ts';
-import { keyportBundleFormat } from './keyport-bundle.ts';
+import { bundleEntries } from './keyport-bundle.ts';
 import type { ImportFormat } from './types.ts';
+import { objectOf } from './value.ts';
 
 /** What detection reports for an encrypted bundle: its clear counts. */
 export interface EncryptedBundleFacts {
@@ -32,8 +33,9 @@ export const keyportBundleEncryptedFormat: ImportFormat<EncryptedBundleFacts> = 
   describe: () => 'an encrypted keyport bundle',
   report({ value, text }) {
     const header = readBundleHeader(text ?? JSON.stringify(value));
-    const { ciphertext } = value as { ciphertext?: unknown };
-    const scrypt = typeof ciphertext === 'string' ? readScryptHeader(base64Decode(ciphertext)).params : undefined;
+    const { ciphertext } = objectOf(value, 'a bundle');
+    const scrypt =
+      typeof ciphertext === 'string' ? readScryptHeader(base64Decode(ciphertext)).params : undefined;
     return {
       format: 'keyport-bundle-encrypted',
       version: '1',
@@ -44,7 +46,5 @@ export const keyportBundleEncryptedFormat: ImportFormat<EncryptedBundleFacts> = 
     };
   },
   // decodeBundleValue reads both kinds: the plain module's reader, with the passphrase.
-  entries: (found, options, context) =>
-    // biome-ignore lint/style/noNonNullAssertion: the plain module always has entries
-    keyportBundleFormat.entries!({ ...found, detected: { format: 'keyport-bundle', summary: found.detected.summary, undo: false } }, options, context),
+  entries: bundleEntries,
 };

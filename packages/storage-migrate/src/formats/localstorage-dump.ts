@@ -6,6 +6,7 @@ import { readEntries } from '../input/entries.ts';
 import { entryCounts, keyringItems } from '../report.ts';
 import { compareKeys } from '../storage.ts';
 import type { ImportFormat } from './types.ts';
+import { objectOf } from './value.ts';
 
 /** What detection reports for a localStorage dump. */
 export interface LocalStorageDumpFacts {
@@ -36,7 +37,9 @@ export const localStorageDumpFormat: ImportFormat<LocalStorageDumpFacts> = {
     };
   },
   async entries({ value }) {
-    const entries = localStorageEntries(value as Record<string, unknown>).sort((a, b) => compareKeys(a.key, b.key));
+    const entries = localStorageEntries(objectOf(value, 'a localStorage dump')).sort((a, b) =>
+      compareKeys(a.key, b.key),
+    );
     return { entries, skipped: [], warnings: [] };
   },
 };

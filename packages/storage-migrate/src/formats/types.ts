@@ -1,5 +1,5 @@
 // What a storage format module adds to core's FormatModule: the storage items it holds.
-import type { Found, FormatFacts, FormatModule, RegistryContext } from '@keyport/core';
+import type { FormatFacts, FormatModule, Found, RegistryContext } from '@keyport/core';
 import type { TextOrChecksum } from '../bundle/decode.ts';
 import type { ImportSource, ReadImportOptions } from '../input/read.ts';
 

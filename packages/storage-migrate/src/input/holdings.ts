@@ -68,7 +68,11 @@ export function holdingsEntries(holdings: Holdings, ctx: KeyringContext): Import
     const { entry, warning } = keylessEntry(a.external, a.index, ctx);
     if (warning) warnings.push(warning);
     if (byKey.has(entry.key)) {
-      skipped.push({ key: entry.key, index: a.index, reason: 'a keyless copy of an account the file also holds with its key' });
+      skipped.push({
+        key: entry.key,
+        index: a.index,
+        reason: 'a keyless copy of an account the file also holds with its key',
+      });
     } else byKey.set(entry.key, entry);
   }
   const entries = [...byKey.values()];
