@@ -38,8 +38,15 @@ function workspaceGraph(root: string): Map<string, { dir: string; deps: string[]
 /** Whether `name` depends on `target`, directly or through other workspace packages. */
 function dependsOn(graph: ReturnType<typeof workspaceGraph>, name: string, target: string): boolean {
   const seen = new Set<string>();
-  const visit = (n: string): boolean =>
-    (graph.get(n)?.deps ?? []).some((d) => d === target || (!seen.has(d) && (seen.add(d), visit(d))));
+  const visit = (n: string): boolean => {
+    for (const d of graph.get(n)?.deps ?? []) {
+      if (d === target) return true;
+      if (seen.has(d)) continue;
+      seen.add(d);
+      if (visit(d)) return true;
+    }
+    return false;
+  };
   return visit(name);
 }
 
