@@ -12,7 +12,6 @@ import {
   type KeystoreJson,
   unlockMany,
 } from '@keyport/core';
-import { createNodeScryptPool } from '@keyport/core/node-pool';
 import { importRegistry } from '@keyport/storage-migrate';
 import { type AccountFile, isKeyless, loadAccounts, skippedWarnings } from '../accounts.ts';
 import { type Command, choice, flag, needString, optString } from '../framework/command.ts';
@@ -26,6 +25,7 @@ import {
 } from '../framework/files.ts';
 import type { Io } from '../framework/io.ts';
 import { progressBar } from '../framework/progress.ts';
+import { cliScrypt, scryptConcurrency } from '../framework/scrypt.ts';
 
 /** The formats keyport writes, by the name `--to` takes (the first module of each writer name). */
 const WRITERS = new Map<string, FormatModule & { writer: FormatWriter }>();
@@ -113,71 +113,63 @@ needed except to open a batch file). One trailing newline is removed from passwo
       readNewPasswordFile,
     );
 
-    const pool = createNodeScryptPool();
-    try {
-      const text = await readText(input, 'input');
-      const loaded = await loadAccounts(text, input, {
-        batchPassword: async () => {
-          if (password === undefined)
-            throw new UsageError('a batch file needs --password-file (its batch password)');
-          return password;
-        },
-        scrypt: pool,
-      });
-      for (const line of skippedWarnings(loaded)) io.err(line);
-      const ownPassword = loaded.sealed ? accountPassword : password;
-      let keystores = pick(io, loaded, optString(args, 'account'));
+    const text = await readText(input, 'input');
+    const loaded = await loadAccounts(text, input, {
+      batchPassword: async () => {
+        if (password === undefined)
+          throw new UsageError('a batch file needs --password-file (its batch password)');
+        return password;
+      },
+      scrypt: cliScrypt,
+    });
+    for (const line of skippedWarnings(loaded)) io.err(line);
+    const ownPassword = loaded.sealed ? accountPassword : password;
+    let keystores = pick(io, loaded, optString(args, 'account'));
 
-      // A sealed target (a batch) takes --new-password-file as its own password; any other
-      // target re-encrypts the accounts themselves.
-      if (target.seal === undefined && (newPassword !== undefined || compat)) {
-        if (ownPassword === undefined) {
-          throw new UsageError('re-encrypting the accounts needs their password (--password-file)');
-        }
-        keystores = await reencrypt(io, keystores, ownPassword, newPassword ?? ownPassword, params, pool);
+    // A sealed target (a batch) takes --new-password-file as its own password; any other
+    // target re-encrypts the accounts themselves.
+    if (target.seal === undefined && (newPassword !== undefined || compat)) {
+      if (ownPassword === undefined) {
+        throw new UsageError('re-encrypting the accounts needs their password (--password-file)');
       }
-
-      const { writer, seal } = target;
-      if (writer.takes === 'one' && keystores.length !== 1) {
-        throw new KeyportError(
-          'INVALID_INPUT',
-          `the input holds ${keystores.length} accounts; --to ${to} writes one: choose it with --account <address>`,
-          { count: keystores.length },
-        );
-      }
-      let sealPassword: string | undefined;
-      if (seal !== undefined) {
-        sealPassword = newPassword ?? password;
-        const what = seal.label.toLowerCase();
-        if (sealPassword === undefined) {
-          throw new UsageError(`--to ${to} needs --new-password-file (or --password-file) for the ${what}`);
-        }
-        if (sealPassword === '') {
-          throw new CliError(
-            'EMPTY_PASSWORD',
-            `the ${what} is empty; keyport does not write unencrypted keys`,
-          );
-        }
-      }
-      const accounts: HeldAccount[] = keystores.map((keystore, index) => ({ index, keystore }));
-      if (!writer.keepsKeyless && loaded.external.length > 0) {
-        io.err(
-          `note: ${loaded.external.length} keyless entr(ies) left out: ${target.label} holds keystores only`,
-        );
-      } else if (writer.keepsKeyless && optString(args, 'account') === undefined) {
-        for (const external of loaded.external) accounts.push({ index: accounts.length, external });
-      }
-      const outText = await writer.write(
-        { accounts, contacts: [], skipped: [], ...(loaded.extras ? { extras: loaded.extras } : {}) },
-        { params, scrypt: pool, ...(sealPassword === undefined ? {} : { password: sealPassword }) },
-      );
-      const what = `${target.label} of ${accounts.length} account(s)${seal ? `, scrypt N=2^${Math.log2(params.N)}` : ''}`;
-      await writeFileAtomic(out, outText, { overwrite: force });
-      io.err(`wrote ${out} (${what})`);
-      return EXIT.OK;
-    } finally {
-      await pool.close();
+      keystores = await reencrypt(io, keystores, ownPassword, newPassword ?? ownPassword, params);
     }
+
+    const { writer, seal } = target;
+    if (writer.takes === 'one' && keystores.length !== 1) {
+      throw new KeyportError(
+        'INVALID_INPUT',
+        `the input holds ${keystores.length} accounts; --to ${to} writes one: choose it with --account <address>`,
+        { count: keystores.length },
+      );
+    }
+    let sealPassword: string | undefined;
+    if (seal !== undefined) {
+      sealPassword = newPassword ?? password;
+      const what = seal.label.toLowerCase();
+      if (sealPassword === undefined) {
+        throw new UsageError(`--to ${to} needs --new-password-file (or --password-file) for the ${what}`);
+      }
+      if (sealPassword === '') {
+        throw new CliError('EMPTY_PASSWORD', `the ${what} is empty; keyport does not write unencrypted keys`);
+      }
+    }
+    const accounts: HeldAccount[] = keystores.map((keystore, index) => ({ index, keystore }));
+    if (!writer.keepsKeyless && loaded.external.length > 0) {
+      io.err(
+        `note: ${loaded.external.length} keyless entr(ies) left out: ${target.label} holds keystores only`,
+      );
+    } else if (writer.keepsKeyless && optString(args, 'account') === undefined) {
+      for (const external of loaded.external) accounts.push({ index: accounts.length, external });
+    }
+    const outText = await writer.write(
+      { accounts, contacts: [], skipped: [], ...(loaded.extras ? { extras: loaded.extras } : {}) },
+      { params, scrypt: cliScrypt, ...(sealPassword === undefined ? {} : { password: sealPassword }) },
+    );
+    const what = `${target.label} of ${accounts.length} account(s)${seal ? `, scrypt N=2^${Math.log2(params.N)}` : ''}`;
+    await writeFileAtomic(out, outText, { overwrite: force });
+    io.err(`wrote ${out} (${what})`);
+    return EXIT.OK;
   },
 };
 
@@ -187,15 +179,14 @@ async function reencrypt(
   oldPassword: string,
   newPassword: string,
   params: typeof DEFAULT_SCRYPT,
-  pool: ReturnType<typeof createNodeScryptPool>,
 ): Promise<KeystoreJson[]> {
   // Keyless records hold nothing to re-encrypt: they are carried over as they are.
   const keystores = all.filter((k) => !isKeyless(k));
   const bar = progressBar(io, 're-encrypting', keystores.length);
   const results = await unlockMany(
     keystores,
-    (json) => changeKeystorePassword(json, oldPassword, newPassword, { params, scrypt: pool }),
-    { concurrency: pool.size, onProgress: ({ done }) => bar.update(done) },
+    (json) => changeKeystorePassword(json, oldPassword, newPassword, { params, scrypt: cliScrypt }),
+    { concurrency: scryptConcurrency(), onProgress: ({ done }) => bar.update(done) },
   );
   bar.done();
   const failed = results.findIndex((r) => !r.ok);
