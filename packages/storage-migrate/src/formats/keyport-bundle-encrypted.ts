@@ -1,8 +1,8 @@
 // Registry module of keyport's encrypted localStorage bundle (docs/bundle-format.md): only the
 // counts are in clear; the passphrase opens the rest.
-import { readScryptHeader } from '@keyport/core';
+import { KeyportError, readScryptHeader } from '@keyport/core';
 import { base64Decode } from '@polkadot/util-crypto';
-import { readBundleHeader } from '../bundle/decode.ts';
+import { isBase64, readBundleHeader } from '../bundle/decode.ts';
 import type { BundleSummary } from '../bundle/types.ts';
 import { bundleObject, summaryOf } from './bundle-facts.ts';
 import { bundleEntries } from './keyport-bundle.ts';
@@ -34,6 +34,9 @@ export const keyportBundleEncryptedFormat: ImportFormat<EncryptedBundleFacts> = 
   report({ value, text }) {
     const header = readBundleHeader(text ?? JSON.stringify(value));
     const { ciphertext } = objectOf(value, 'a bundle');
+    if (typeof ciphertext === 'string' && !isBase64(ciphertext)) {
+      throw new KeyportError('CORRUPT_DATA', 'ciphertext must be padded base64', { field: 'ciphertext' });
+    }
     const scrypt =
       typeof ciphertext === 'string' ? readScryptHeader(base64Decode(ciphertext)).params : undefined;
     return {
