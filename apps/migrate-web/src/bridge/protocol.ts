@@ -95,6 +95,14 @@ const isChange = (c: unknown): c is StorageChange =>
  * @example asPageMessage(event.data)?.type // 'write'
  */
 export function asPageMessage(data: unknown): PageMessage | undefined {
+  try {
+    return pageMessage(data);
+  } catch {
+    return undefined; // a getter that throws (never from postMessage's clone): not a message
+  }
+}
+
+function pageMessage(data: unknown): PageMessage | undefined {
   const m = head(data);
   if (m === undefined) return undefined;
   if (m.type === 'hello') return m as PageMessage;
@@ -119,6 +127,14 @@ const isOutcome = (v: unknown): v is ChangeOutcome =>
  * @example asTabMessage(event.data)?.type // 'snapshot'
  */
 export function asTabMessage(data: unknown): TabMessage | undefined {
+  try {
+    return tabMessage(data);
+  } catch {
+    return undefined; // a getter that throws (never from postMessage's clone): not a message
+  }
+}
+
+function tabMessage(data: unknown): TabMessage | undefined {
   const m = head(data);
   if (m === undefined) return undefined;
   if (m.type === 'snapshot' && isItems(m.items) && (m.id === undefined || isId(m.id))) return m as TabMessage;
