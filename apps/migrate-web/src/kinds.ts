@@ -1,5 +1,5 @@
 /**
- * The kind of a storage key, by @keyport/storage-migrate's classifyKey rules (formats.md §3.2,
+ * The kind of a storage key, by @keyport/storage-migrate's classifyKey rules (docs/apps-storage.md §2,
  * §3.4), without loading the library: the first load and the bookmarklet use it.
  * test/bookmarklet.test.ts checks it against classifyKey.
  */
