@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeEntry, takeInventory } from '../src/inventory.ts';
 import { renderInventory } from '../src/inventory-view.ts';
 
-// Shapes as ui-keyring 3.16.7 stores them (shared/reference/formats.md §3.3).
+// Shapes as ui-keyring 3.16.7 stores them (docs/apps-storage.md §3).
 const SR = JSON.stringify({
   encoded: 'AAAA',
   encoding: { content: ['pkcs8', 'sr25519'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' },
