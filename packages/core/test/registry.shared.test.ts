@@ -8,7 +8,7 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBatch } from '../src/batch.ts';
-import { CORE_FORMATS as LIST, coreRegistry } from '../src/registry/core.ts';
+import { coreRegistry, CORE_FORMATS as LIST } from '../src/registry/core.ts';
 import type { FormatModule } from '../src/registry/types.ts';
 import { nodeScrypt } from '../src/scrypt/node.ts';
 import { COMPAT_SCRYPT } from '../src/scrypt/params.ts';

@@ -3,8 +3,8 @@
 // throws a KeyportError, and detectInput never throws. The same table is looped over every
 // reader of every module of the import registry.
 import { COMPAT_SCRYPT } from '@keyport/core';
-import { registryHostileFailures } from '@keyport/test-harness';
 import { nodeScrypt } from '@keyport/core/scrypt-node';
+import { registryHostileFailures } from '@keyport/test-harness';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeBundle, readBundleHeader } from '../src/bundle/decode.ts';

@@ -1,5 +1,5 @@
-// Registry module of Apps' address-book export `[{address, name, isFavorite}]` (formats.md
-// §2.4; docs/formats.md). The format itself is ../apps-array.ts.
+// Registry module of Apps' address-book export `[{address, name, isFavorite}]` (docs/batch-and-arrays.md
+// §4). The format itself is ../apps-array.ts.
 import { parseAddressBook } from '../apps-array.ts';
 import type { FormatModule } from '../registry/types.ts';
 import { classifyAddressRecords } from './address-records.ts';

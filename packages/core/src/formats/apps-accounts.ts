@@ -1,4 +1,4 @@
-// Registry module of Apps' "export all accounts" array (formats.md §2.4; docs/formats.md). The
+// Registry module of Apps' "export all accounts" array (docs/batch-and-arrays.md §4). The
 // format itself is ../apps-array.ts.
 import { type AppsAccountEntry, createAppsAccounts, parseAppsAccounts } from '../apps-array.ts';
 import { describeKeystore } from '../keystore/describe.ts';

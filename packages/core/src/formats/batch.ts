@@ -1,5 +1,5 @@
-// Registry module of the extension's "Export all accounts" batch file (formats.md §2.1–2.3;
-// docs/formats.md). The format itself is ../batch.ts; SubWallet's superset is
+// Registry module of the extension's "Export all accounts" batch file (docs/batch-and-arrays.md
+// §1–2). The format itself is ../batch.ts; SubWallet's superset is
 // subwallet-batch.ts, which reuses this module's parts.
 import { base64Decode } from '@polkadot/util-crypto';
 import { type BatchExtras, createBatch, openBatch, parseBatch } from '../batch.ts';

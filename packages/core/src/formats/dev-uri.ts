@@ -1,5 +1,5 @@
 // Registry module of a dev URI such as `//Alice` or `//Alice//stash///pw`: a path on the
-// well-known dev phrase (formats.md §5; docs/formats.md).
+// well-known dev phrase (docs/derivation.md §3).
 import type { FormatModule } from '../registry/types.ts';
 
 /** What detection reports for a dev URI. */

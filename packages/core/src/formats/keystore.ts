@@ -1,4 +1,4 @@
-// Registry module of one account's keystore JSON (formats.md §1.1; docs/formats.md). The format
+// Registry module of one account's keystore JSON (docs/keystore-format.md). The format
 // itself lives in ../keystore/; this says how to recognise, name, read, report and write it.
 import { KeyportError } from '../errors.ts';
 import { describeKeystore, type KeystoreInfo } from '../keystore/describe.ts';

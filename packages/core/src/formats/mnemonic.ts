@@ -1,5 +1,5 @@
 // Registry module of a BIP39 mnemonic, optionally followed by a derivation path and
-// `///password` (formats.md §5; docs/formats.md). The words are checked by ../derive/mnemonic.ts.
+// `///password` (docs/derivation.md). The words are checked by ../derive/mnemonic.ts.
 import {
   checkMnemonic,
   isMnemonicWord,

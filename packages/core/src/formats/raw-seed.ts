@@ -1,5 +1,5 @@
 // Registry module of a raw 32-byte seed as 0x hex, optionally followed by a derivation path
-// (formats.md §5; docs/formats.md). Derived by ../derive/derive.ts.
+// (docs/derivation.md §4). Derived by ../derive/derive.ts.
 import type { FormatModule } from '../registry/types.ts';
 import { secretReport, secretTail } from './secret-text.ts';
 

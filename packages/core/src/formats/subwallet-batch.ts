@@ -1,5 +1,5 @@
 // Registry module of SubWallet's batch file: the extension's batch plus `accountProxies` /
-// `modifyPairs` (docs/formats.md). Read and written by batch.ts's parts; the
+// `modifyPairs` (docs/batch-and-arrays.md §5). Read and written by batch.ts's parts; the
 // extras are kept when it is written again.
 import type { FormatModule } from '../registry/types.ts';
 import { type BatchFacts, batchFormat, matchBatch } from './batch.ts';

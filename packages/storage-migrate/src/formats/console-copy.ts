@@ -1,4 +1,4 @@
-// Registry module of text copied from a browser console (formats.md §4.3.5; docs/formats.md):
+// Registry module of text copied from a browser console (docs/apps-storage.md §9):
 // JSON inside quotes or the wiki's `raw = '…'` line. Peeled by ../input/console.ts; what is
 // inside is detected and read by the rest of the registry.
 import { type FormatFacts, type Found, isPlainObject, type RegistryContext } from '@keyport/core';

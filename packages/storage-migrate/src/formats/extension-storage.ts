@@ -1,5 +1,5 @@
 // Registry module of a dump of the extension's chrome.storage.local, where keyring records are
-// objects (formats.md §3.5; docs/formats.md).
+// objects (docs/apps-storage.md §5).
 import { isPlainObject } from '@keyport/core';
 import { KEYRING_KEY } from '../classify.ts';
 import { extensionEntries, isExtensionStorage } from '../input/dumps.ts';

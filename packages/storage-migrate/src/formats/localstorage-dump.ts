@@ -1,5 +1,5 @@
 // Registry module of `JSON.stringify(localStorage)` output: a JSON object whose every value is
-// a string (docs/formats.md). Console copies of it are console-copy.ts.
+// a string (docs/apps-storage.md). Console copies of it are console-copy.ts.
 import { isPlainObject } from '@keyport/core';
 import { isStringRecord, localStorageEntries } from '../input/dumps.ts';
 import { readEntries } from '../input/entries.ts';
