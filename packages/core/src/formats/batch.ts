@@ -6,7 +6,7 @@ import { type BatchExtras, createBatch, openBatch, parseBatch } from '../batch.t
 import { readScryptHeader } from '../envelope.ts';
 import { KeyportError } from '../errors.ts';
 import { isPlainObject } from '../plain.ts';
-import type { FormatModule, Found, Holdings, Miss } from '../registry/types.ts';
+import type { FormatModule, Found, Holdings, Miss, OpenOptions } from '../registry/types.ts';
 import { own, readEncoding } from './keystore.ts';
 
 /** What detection reports for a batch file (the extension's, or SubWallet's superset). */
@@ -59,10 +59,7 @@ function batchValue({ value, detected }: Found<BatchFacts>): unknown {
  *
  * @throws PASSWORD_REQUIRED without options.password, and what parseBatch/openBatch throw.
  */
-async function openBatchHoldings(
-  found: Found<BatchFacts>,
-  options: { password?: string; scrypt?: import('../scrypt/backend.ts').ScryptBackend },
-): Promise<Holdings> {
+async function openBatchHoldings(found: Found<BatchFacts>, options: OpenOptions): Promise<Holdings> {
   if (options.password === undefined) {
     throw new KeyportError('PASSWORD_REQUIRED', 'a batch file needs its batch password');
   }
