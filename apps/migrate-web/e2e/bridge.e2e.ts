@@ -114,8 +114,12 @@ export function registerBridgeTests(env: Env): void {
     await shot(keyport, 'bridge-A-downloaded-encrypted');
     await ownStorageUntouched(keyport);
     await noSecretsCrossed(appsA, keyport, [PASSPHRASE]);
-    // The keyport window closes: the chip on the Apps tab says so.
+    // The bookmark clicked again: a new window connects, the first one is told it is gone.
+    const again = await clickBookmarklet(appsA, href);
+    await keyport.locator('#bridge-status', { hasText: 'the bookmarklet was run there again' }).waitFor();
     await keyport.close();
+    // The keyport window closes: the chip on the Apps tab says so.
+    await again.close();
     await appsA
       .locator('#keyport-bridge-chip span', { hasText: 'keyport window closed' })
       .waitFor({ timeout: 10_000 });

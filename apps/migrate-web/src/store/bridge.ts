@@ -156,7 +156,8 @@ export function connectBridge(win: Window, events: BridgeEvents): Promise<PageSt
       connected?.(store);
       return;
     }
-    if (m.type === 'bye') goneNow('the Apps tab was closed, reloaded or navigated away');
+    if (m.type === 'bye')
+      goneNow('the Apps tab was closed, reloaded or navigated away, or the bookmarklet was run there again');
     else if (m.type === 'changed') {
       void store.refresh().then(
         () => {
