@@ -294,6 +294,11 @@ export function registerBridgeTests(env: Env): void {
     );
     const before = await readStorage(appsD);
     const keyport = await clickBookmarklet(appsD, href);
+    // Not an Apps storage (only filler keys): the window works on it and says what it found.
+    assert(
+      (await keyport.locator('#not-apps').innerText()).includes('does not look like Polkadot-JS Apps'),
+      'no "not Apps" notice',
+    );
     await loadFile(keyport, env.plainBundle);
     await keyport.getByRole('button', { name: 'Import', exact: true }).click();
     await keyport
