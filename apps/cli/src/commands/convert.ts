@@ -164,7 +164,12 @@ needed except to open a batch file). One trailing newline is removed from passwo
     }
     const outText = await writer.write(
       { accounts, contacts: [], skipped: [], ...(loaded.extras ? { extras: loaded.extras } : {}) },
-      { params, scrypt: cliScrypt, ...(sealPassword === undefined ? {} : { password: sealPassword }) },
+      {
+        params,
+        scrypt: cliScrypt,
+        ...(sealPassword === undefined ? {} : { password: sealPassword }),
+        ...(ownPassword === undefined ? {} : { accountPassword: ownPassword }),
+      },
     );
     const what = `${target.label} of ${accounts.length} account(s)${seal ? `, scrypt N=2^${Math.log2(params.N)}` : ''}`;
     await writeFileAtomic(out, outText, { overwrite: force });
