@@ -1,6 +1,7 @@
 // @keyport/storage-migrate: dump, bundle, plan, import, undo and verify over any Storage-like
 // object. Named re-exports only; test/exports.shared.test.ts pins the list.
-// verifyWithUiKeyring lives in the `./verify` entry (it pulls in @polkadot/ui-keyring).
+// verifyWithUiKeyring lives in the `./verify` entry (it pulls in @polkadot/ui-keyring); the
+// `./light` entry (light.ts) holds the dependency-free part: classifyKey and applyChanges.
 
 export {
   type ApplyResult,
@@ -34,6 +35,25 @@ export {
   type UndoInfo,
 } from './bundle/types.ts';
 export {
+  type ChangeSet,
+  type ImportChangeSet,
+  planChanges,
+  undoChanges,
+  undoOf,
+  type ValueSource,
+} from './changes/change-set.ts';
+export { changeError } from './changes/error.ts';
+export {
+  applyChanges,
+  type ChangeOutcome,
+  type ChangesApplied,
+  type ChangesFailed,
+  type ChangesInvalid,
+  type ChangesRefused,
+  type ChangeTarget,
+  type StorageChange,
+} from './changes/transaction.ts';
+export {
   classifyKey,
   countKinds,
   ENTRY_KINDS,
@@ -41,6 +61,12 @@ export {
   KEYRING_KEY,
   type KindCounts,
 } from './classify.ts';
+export type { ConsoleCopyFacts } from './formats/console-copy.ts';
+export type { ExtensionStorageFacts } from './formats/extension-storage.ts';
+export type { BundleFacts } from './formats/keyport-bundle.ts';
+export type { EncryptedBundleFacts } from './formats/keyport-bundle-encrypted.ts';
+export type { LocalStorageDumpFacts } from './formats/localstorage-dump.ts';
+export type { ImportBody, ImportContext, ImportFormat } from './formats/types.ts';
 export { type ConsoleLayer, type Unwrapped, unwrapConsoleText } from './input/console.ts';
 export { type DetectedInput, type DetectedValue, detectInput, type InputFormat } from './input/detect.ts';
 export type { SkippedItem } from './input/dumps.ts';
@@ -69,6 +95,7 @@ export type {
   PlanEntry,
   PlanOptions,
 } from './plan/types.ts';
+export { IMPORT_FORMATS, importFormat, importRegistry, innermostFormat } from './registry.ts';
 export {
   compareKeys,
   MemoryStorage,

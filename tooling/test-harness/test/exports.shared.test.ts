@@ -32,6 +32,7 @@ describe('@keyport/test-harness exports', () => {
         'otherEntry',
         'password',
         'readEnv',
+        'registryHostileFailures',
         'rejectsWithCode',
         'settingsValue',
         'ss58Address',

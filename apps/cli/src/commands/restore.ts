@@ -2,11 +2,11 @@
 // loss: plan, carry the plan out on a copy and check it with the real ui-keyring, save the undo
 // bundle, replace the snapshot atomically, read it back. Nothing is written when the check fails.
 import { rm } from 'node:fs/promises';
-import { nodeScrypt } from '@keyport/core/scrypt-node';
 import { type EntryChoice, encodeBundle, planImport, readImportInput } from '@keyport/storage-migrate';
 import { type Command, choice, flag, needString, optStrings } from '../framework/command.ts';
 import { EXIT } from '../framework/errors.ts';
 import { optionalSecretFile, readText, writeFileAtomic } from '../framework/files.ts';
+import { cliScrypt } from '../framework/scrypt.ts';
 import { checkOnCopy } from '../report/check-import.ts';
 import { planJson } from '../report/plan-json.ts';
 import { printApps, printPlan, printSource, showKey } from '../report/plan-report.ts';
@@ -83,7 +83,7 @@ keyport undo <undo-bundle> --storage <snapshot.json> [--passphrase-file <f>].`,
     const text = await readText(input, 'input');
     const storage = await loadSnapshot(storagePath);
     const source = await readImportInput(text, {
-      scrypt: nodeScrypt,
+      scrypt: cliScrypt,
       now: io.now,
       ...(passphrase === undefined ? {} : { passphrase }),
       ...(password === undefined ? {} : { password }),
@@ -135,7 +135,7 @@ keyport undo <undo-bundle> --storage <snapshot.json> [--passphrase-file <f>].`,
 
     const undoFile = undoPath(storagePath, io.now());
     const encryptUndo = passphrase !== undefined && ENCRYPTED.has(source.inner ?? source.format);
-    const undoText = await encodeBundle(check.undo, encryptUndo ? { passphrase, scrypt: nodeScrypt } : {});
+    const undoText = await encodeBundle(check.undo, encryptUndo ? { passphrase, scrypt: cliScrypt } : {});
     await writeFileAtomic(undoFile, undoText, { overwrite: false });
     try {
       await flushSnapshot(storagePath, check.copy);

@@ -33,3 +33,17 @@ export function repeatedKeys(json: string): string[] {
   }
   return [...repeated];
 }
+
+/**
+ * One warning per key a dump's JSON text (`json`, absent when unknown) names more than once:
+ * JSON.parse kept its last value.
+ *
+ * @example repeatWarnings('{"a":"1","a":"2"}') // ['the file names the key "a" more than once; only its last value is imported']
+ */
+export function repeatWarnings(json: string | undefined): string[] {
+  if (json === undefined) return [];
+  return repeatedKeys(json).map(
+    (key) =>
+      `the file names the key ${JSON.stringify(key.slice(0, 80))} more than once; only its last value is imported`,
+  );
+}
