@@ -32,7 +32,7 @@ export interface ReadProfileOptions {
 
 /** The note a running browser earns. */
 export const RUNNING_NOTE =
-  'the browser appears to be running (its lock is present): the newest few seconds of writes may not be on disk yet';
+  'the browser appears to be running, or did not shut down cleanly (its lock is present): the newest few seconds of writes may not be on disk yet';
 
 /**
  * True when the profile's browser holds its lock: Chromium's `SingletonLock` (Linux, macOS) or
