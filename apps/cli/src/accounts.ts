@@ -18,10 +18,10 @@ import {
   type ScryptBackend,
   stripBom,
 } from '@keyport/core';
-import { classifyKey, type InputFormat, readImportInput } from '@keyport/storage-migrate';
+import { classifyKey, detectInput, type InputFormat, readImportInput } from '@keyport/storage-migrate';
 
 /** The formats accepted by loadAccounts. */
-export type AccountFileFormat = 'keystore' | 'batch' | 'subwallet-batch' | 'apps-accounts';
+export type AccountFileFormat = 'keystore' | 'batch' | 'subwallet-batch' | 'apps-accounts' | 'stored-accounts';
 
 /** What an account file holds. */
 export interface AccountFile {
@@ -130,12 +130,23 @@ export async function loadAccounts(text: string, name: string, opts: LoadOptions
       }
       return { format: 'apps-accounts', keystores, external, skipped: [] };
     }
-    default:
+    default: {
+      // The account records stored in a keyport bundle or a storage dump (e.g. what
+      // `dump --profile --extension` writes), still encrypted under their own passwords.
+      const stored = detectInput(text).format;
+      if (stored === 'keyport-bundle' || stored === 'localstorage-dump' || stored === 'extension-storage') {
+        const { keystores, unreadable } = await loadStoredAccounts(text, { batchPassword: '', scrypt: opts.scrypt });
+        if (unreadable.length > 0) {
+          throw new KeyportError('INVALID_INPUT', `${name}: ${unreadable.length} account item(s) are not keystores: ${unreadable[0]}`);
+        }
+        return { format: 'stored-accounts', keystores, external: [], skipped: [] };
+      }
       throw new KeyportError(
         'UNSUPPORTED_FORMAT',
         `${name} is ${describeDetected(detected)}; expected ${opts.expected ?? 'a keystore, a batch file or an Apps accounts array'}`,
         { format: detected.format },
       );
+    }
   }
 }
 
