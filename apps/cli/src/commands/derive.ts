@@ -13,7 +13,6 @@ import {
   resolveNetwork,
   wipe,
 } from '@keyport/core';
-import { nodeScrypt } from '@keyport/core/scrypt-node';
 import { u8aToHex } from '@polkadot/util';
 import { type Command, choice, flag, needString, optString } from '../framework/command.ts';
 import { EXIT, UsageError } from '../framework/errors.ts';
@@ -23,6 +22,7 @@ import {
   refuseExisting,
   writeFileAtomic,
 } from '../framework/files.ts';
+import { cliScrypt } from '../framework/scrypt.ts';
 
 /**
  * The library names a mistyped mnemonic word and its nearest BIP39 word. Both are (a typo of)
@@ -125,7 +125,7 @@ ignores (e.g. ///password on a 0x seed) go to stderr.`,
       }
       if (target !== undefined && password !== undefined) {
         const params = flag(args, 'compat') ? COMPAT_SCRYPT : DEFAULT_SCRYPT;
-        const json = await createKeystore(account, password, { params, scrypt: nodeScrypt, ss58 });
+        const json = await createKeystore(account, password, { params, scrypt: cliScrypt, ss58 });
         await writeFileAtomic(target, JSON.stringify(json), { overwrite: flag(args, 'force') });
         io.err(`wrote ${target} (v3 keystore, scrypt N=2^${Math.log2(params.N)})`);
       }

@@ -1,7 +1,6 @@
 // `keyport dump`: a localStorage snapshot file, or an origin or wallet extension read from a browser
 // profile on disk (profile/dump.ts), → a keyport bundle (plain or passphrase-encrypted).
 
-import { nodeScrypt } from '@keyport/core/scrypt-node';
 import { dumpStorage, encodeBundle } from '@keyport/storage-migrate';
 import { type Command, flag, needString, optString } from '../framework/command.ts';
 import { EXIT, UsageError } from '../framework/errors.ts';
@@ -12,6 +11,7 @@ import {
   refuseExisting,
   writeFileAtomic,
 } from '../framework/files.ts';
+import { cliScrypt } from '../framework/scrypt.ts';
 import { summaryLine } from '../report/plan-report.ts';
 import { loadSnapshot } from '../snapshot.ts';
 
@@ -106,7 +106,7 @@ options:
     const origin = optString(args, 'origin');
     const bundle = dumpStorage(storage, { origin: origin ?? null, now: io.now });
     const text = await encodeBundle(bundle, {
-      scrypt: nodeScrypt,
+      scrypt: cliScrypt,
       ...(passphrase === undefined ? {} : { passphrase }),
     });
     await writeFileAtomic(out, text, { overwrite: force });
