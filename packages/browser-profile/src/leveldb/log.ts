@@ -13,6 +13,7 @@ const FULL = 1;
 const FIRST = 2;
 const MIDDLE = 3;
 const LAST = 4;
+const CUT_OFF = 'the file ends inside a record (a write that never finished, or a cut-off copy)';
 
 /** One logical record of a log file. */
 export interface LogRecord {
@@ -83,11 +84,8 @@ export function readLog(bytes: Uint8Array, file: string, findings: Findings): Lo
       continue;
     }
     if (pos + HEADER + length > bytes.length) {
-      damage(
-        'the file ends inside a record (a write that never finished, or a cut-off copy)',
-        pos,
-        'record',
-      );
+      // Reported once, below, when fragments of the record were already read.
+      if (pending === null) damage(CUT_OFF, pos, 'record');
       break;
     }
     const data = bytes.subarray(pos + HEADER, pos + HEADER + length);
@@ -124,7 +122,7 @@ export function readLog(bytes: Uint8Array, file: string, findings: Findings): Lo
     }
   }
   if (pending !== null) {
-    damage('the file ends inside a record (a write that never finished, or a cut-off copy)', pendingAt, 'record');
+    damage(CUT_OFF, pendingAt, 'record');
     flushPartial();
   }
   return out;
