@@ -122,7 +122,7 @@ describe('readLevelDb on a log it can check byte by byte', () => {
   it('a flipped byte fails its checksum: an error naming the file, or (salvage) that block skipped and reported', () => {
     const files = sample();
     const log = files['000003.log'].slice();
-    log[LOG_BLOCK + 100] ^= 0x01;
+    log[LOG_BLOCK + 100] = log[LOG_BLOCK + 100]! ^ 0x01;
     expectCorrupt(() => liveOf({ ...files, '000003.log': log }), 'db/000003.log');
     const { live, findings } = liveOf({ ...files, '000003.log': log }, true);
     expect(live.big).toBeUndefined();
