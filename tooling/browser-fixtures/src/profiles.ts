@@ -3,7 +3,7 @@
 // ui-keyring data, awkward strings, a 1 MiB value), a second origin, and the test wallet
 // extension. In a second session an Apps account is forgotten (removeItem) and a setting
 // overwritten, so older values lie in older files. Every oracle is what the browser itself read.
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { appsLikeStorage } from './apps-data.ts';
 import { chromiumSession, extensionWorker, writeLocalStorage } from './chromium.ts';
@@ -17,7 +17,12 @@ export interface ProfileFixture {
   readonly dir: string;
   /** The profile folder itself (Chromium: `<dir>/Default`). */
   readonly profile: string;
-  readonly apps: { readonly origin: string; readonly oracle: Record<string, string> };
+  readonly apps: {
+    readonly origin: string;
+    readonly oracle: Record<string, string>;
+    /** What the page read at the end of the first session (before the forget and overwrite). */
+    readonly firstOracle: Record<string, string>;
+  };
   readonly second: { readonly origin: string; readonly oracle: Record<string, string> };
   /** The Apps account removed in the second session and its value before. */
   readonly forgotten: { readonly key: string; readonly value: string };
@@ -32,6 +37,11 @@ export interface ProfileFixture {
   };
   /** Chromium only: a copy of `Local Storage/leveldb` taken after the first session (one big log). */
   readonly firstSessionCopy?: string;
+  /**
+   * Firefox only: a copy of the extension's IndexedDB folder taken while Firefox was still
+   * running, its newest writes still in the `-wal` file.
+   */
+  readonly runningExtensionCopy?: string;
 }
 
 const FORGET = (entries: Record<string, string>) => Object.keys(entries).filter((k) => k.startsWith('account:'))[0]!;
@@ -56,8 +66,8 @@ export async function makeChromiumFixture(root: string): Promise<ProfileFixture>
     const session1 = await chromiumSession(dir, { extension: extDir }, async (ctx) => {
       const sw = await extensionWorker(ctx);
       const ext = (await sw.evaluate('globalThis.keyportReady')) as Record<string, unknown>;
-      await writeLocalStorage(ctx, apps.origin, first);
-      return { id: new URL(sw.url()).host, ext };
+      const firstOracle = await writeLocalStorage(ctx, apps.origin, first);
+      return { id: new URL(sw.url()).host, ext, firstOracle };
     });
     const firstSessionCopy = join(root, 'chromium-first-session');
     cpSync(join(dir, 'Default', 'Local Storage', 'leveldb'), firstSessionCopy, { recursive: true });
@@ -71,7 +81,7 @@ export async function makeChromiumFixture(root: string): Promise<ProfileFixture>
     return {
       dir,
       profile: join(dir, 'Default'),
-      apps: { origin: apps.origin, oracle: appsOracle },
+      apps: { origin: apps.origin, oracle: appsOracle, firstOracle: session1.firstOracle },
       second: { origin: second.origin, oracle: secondOracle },
       forgotten: { key: forgotten, value: first[forgotten]! },
       overwritten: { key: OVERWRITE, value: first[OVERWRITE]! },
@@ -100,10 +110,15 @@ export async function makeFirefoxFixture(root: string): Promise<ProfileFixture> 
   try {
     const first = await appsLikeStorage({ big: true });
     const forgotten = FORGET(first);
-    await firefoxSession(dir, async (browser) => {
+    const runningExtensionCopy = join(root, 'firefox-running-idb');
+    const firstOracle = await firefoxSession(dir, async (browser) => {
       await browser.installExtension(extDir);
-      await firefoxWriteLocalStorage(browser, apps.origin, first);
+      const oracle = await firefoxWriteLocalStorage(browser, apps.origin, first);
       for (let i = 0; i < 100 && apps.reports.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      const base = join(dir, 'storage', 'default');
+      const folder = readdirSync(base).find((f) => f.startsWith('moz-extension+++'));
+      if (folder) cpSync(join(base, folder, 'idb'), runningExtensionCopy, { recursive: true });
+      return oracle;
     });
     if (apps.reports.length === 0) throw new Error('the Firefox test extension never reported its storage');
     const ext = JSON.parse(apps.reports[0]!) as Record<string, unknown>;
@@ -114,10 +129,11 @@ export async function makeFirefoxFixture(root: string): Promise<ProfileFixture> 
     return {
       dir,
       profile: dir,
-      apps: { origin: apps.origin, oracle: appsOracle },
+      apps: { origin: apps.origin, oracle: appsOracle, firstOracle },
       second: { origin: second.origin, oracle: secondOracle },
       forgotten: { key: forgotten, value: first[forgotten]! },
       overwritten: { key: OVERWRITE, value: first[OVERWRITE]! },
+      runningExtensionCopy,
       extension: {
         id: TEST_EXTENSION_GECKO_ID,
         oracle: ext,
