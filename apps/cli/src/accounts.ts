@@ -21,7 +21,12 @@ import {
 import { classifyKey, detectInput, type InputFormat, readImportInput } from '@keyport/storage-migrate';
 
 /** The formats accepted by loadAccounts. */
-export type AccountFileFormat = 'keystore' | 'batch' | 'subwallet-batch' | 'apps-accounts' | 'stored-accounts';
+export type AccountFileFormat =
+  | 'keystore'
+  | 'batch'
+  | 'subwallet-batch'
+  | 'apps-accounts'
+  | 'stored-accounts';
 
 /** What an account file holds. */
 export interface AccountFile {
@@ -135,9 +140,15 @@ export async function loadAccounts(text: string, name: string, opts: LoadOptions
       // `dump --profile --extension` writes), still encrypted under their own passwords.
       const stored = detectInput(text).format;
       if (stored === 'keyport-bundle' || stored === 'localstorage-dump' || stored === 'extension-storage') {
-        const { keystores, unreadable } = await loadStoredAccounts(text, { batchPassword: '', scrypt: opts.scrypt });
+        const { keystores, unreadable } = await loadStoredAccounts(text, {
+          batchPassword: '',
+          scrypt: opts.scrypt,
+        });
         if (unreadable.length > 0) {
-          throw new KeyportError('INVALID_INPUT', `${name}: ${unreadable.length} account item(s) are not keystores: ${unreadable[0]}`);
+          throw new KeyportError(
+            'INVALID_INPUT',
+            `${name}: ${unreadable.length} account item(s) are not keystores: ${unreadable[0]}`,
+          );
         }
         return { format: 'stored-accounts', keystores, external: [], skipped: [] };
       }

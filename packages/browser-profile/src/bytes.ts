@@ -94,7 +94,8 @@ export class Cursor {
 /** Unsigned 32-bit little-endian integer at `offset` (no bounds check beyond the array's). */
 export function readU32(bytes: Uint8Array, offset: number): number {
   return (
-    (bytes[offset]! | (bytes[offset + 1]! << 8) | (bytes[offset + 2]! << 16) | (bytes[offset + 3]! << 24)) >>> 0
+    (bytes[offset]! | (bytes[offset + 1]! << 8) | (bytes[offset + 2]! << 16) | (bytes[offset + 3]! << 24)) >>>
+    0
   );
 }
 
@@ -157,7 +158,8 @@ export function encodeUtf8(text: string): Uint8Array {
  * @throws CORRUPT_DATA (naming `file`) for a bad stream or one over MAX_VALUE_BYTES.
  */
 export function unsnappy(bytes: Uint8Array, file: string): Uint8Array {
-  const plain = bytes instanceof Uint8Array && bytes.constructor !== Uint8Array ? new Uint8Array(bytes) : bytes;
+  const plain =
+    bytes instanceof Uint8Array && bytes.constructor !== Uint8Array ? new Uint8Array(bytes) : bytes;
   try {
     return uncompress(plain, MAX_VALUE_BYTES);
   } catch (e) {

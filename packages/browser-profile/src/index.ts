@@ -3,8 +3,8 @@
 // test/exports.shared.test.ts pins the list. The Node file adapter is `@keyport/browser-profile/node`.
 
 export { decodeBlinkString, encodeBlinkString } from './chromium/blink-string.ts';
-export { CHROMIUM_LOCAL_STORAGE_VERSION, chromiumLocalStorage } from './chromium/local-storage.ts';
 export { chromiumExtensionStore } from './chromium/extension-settings.ts';
+export { CHROMIUM_LOCAL_STORAGE_VERSION, chromiumLocalStorage } from './chromium/local-storage.ts';
 export { readChromiumProfile } from './chromium/profile.ts';
 export { extensionUuids, firefoxExtensionStore, STORAGE_LOCAL_STORE } from './firefox/extension-storage.ts';
 export { decodeIdbStringKey } from './firefox/idb-key.ts';
@@ -27,16 +27,22 @@ export {
   type ProfileRef,
   type ProfileRoot,
 } from './locate.ts';
-export { browserRunning, type ProfileData, RUNNING_NOTE, type ReadProfileOptions, readProfile } from './profile.ts';
-export { applyWal, type WalApplied } from './sqlite/wal.ts';
 export {
-  type ExtensionStore,
-  type LocalStorageStore,
-  type ProfileStore,
-  type ProfileStores,
-  type RecoveredEntry,
-  type StoreEntry,
-  type StoreFilter,
+  browserRunning,
+  type ProfileData,
+  type ReadProfileOptions,
+  RUNNING_NOTE,
+  readProfile,
+} from './profile.ts';
+export { applyWal, type WalApplied } from './sqlite/wal.ts';
+export type {
+  ExtensionStore,
+  LocalStorageStore,
+  ProfileStore,
+  ProfileStores,
+  RecoveredEntry,
+  StoreEntry,
+  StoreFilter,
 } from './store.ts';
 export {
   extensionMatcher,

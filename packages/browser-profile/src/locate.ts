@@ -156,7 +156,11 @@ export function firefoxProfilesFromIni(ini: string, root: string): { path: strin
  *
  * @example await findProfiles(fs, '/home/u/.config/chromium') // [{ browser: 'chromium', engine: 'chromium', path: '/home/u/.config/chromium/Default', … }]
  */
-export async function findProfiles(fs: ProfileFs, path: string, browser?: BrowserName): Promise<ProfileRef[]> {
+export async function findProfiles(
+  fs: ProfileFs,
+  path: string,
+  browser?: BrowserName,
+): Promise<ProfileRef[]> {
   const list = await fs.list(path);
   if (list === null) return [];
   const names = new Set(list.map((e) => e.name));
@@ -183,7 +187,9 @@ export async function findProfiles(fs: ProfileFs, path: string, browser?: Browse
     return out;
   }
   if (names.has('Local Storage') || names.has('Local Extension Settings') || names.has('Preferences')) {
-    return [{ browser: chromium, engine: 'chromium', path, name: baseName(path), userDataDir: parentOf(path) }];
+    return [
+      { browser: chromium, engine: 'chromium', path, name: baseName(path), userDataDir: parentOf(path) },
+    ];
   }
   if (names.has('profiles.ini')) {
     const bytes = await fs.read(joinPath(path, 'profiles.ini'));
@@ -195,7 +201,11 @@ export async function findProfiles(fs: ProfileFs, path: string, browser?: Browse
     }
     return out;
   }
-  if (names.has('prefs.js') || names.has('times.json') || (names.has('storage') && names.has('compatibility.ini'))) {
+  if (
+    names.has('prefs.js') ||
+    names.has('times.json') ||
+    (names.has('storage') && names.has('compatibility.ini'))
+  ) {
     return [{ browser: 'firefox', engine: 'firefox', path, name: baseName(path) }];
   }
   return [];

@@ -66,4 +66,3 @@ export async function readProfile(
   const stores = await read(fs, profile.path, findings, opts.filter, opts.onProgress);
   return { profile, running, ...stores, damaged: findings.damaged, notes: findings.notes };
 }
-

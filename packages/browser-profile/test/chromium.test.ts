@@ -34,7 +34,11 @@ function bytes(path: string): Uint8Array {
 }
 
 async function readCopy(dir: string, salvage: boolean, changes: Record<string, Uint8Array | null> = {}) {
-  const files = await loadLevelDb(overlayFs(Object.fromEntries(Object.entries(changes).map(([k, v]) => [join(dir, k), v]))), dir, LABEL);
+  const files = await loadLevelDb(
+    overlayFs(Object.fromEntries(Object.entries(changes).map(([k, v]) => [join(dir, k), v]))),
+    dir,
+    LABEL,
+  );
   const findings = new Findings(salvage);
   const stores = chromiumLocalStorage(readLevelDb(files!, findings), LABEL, findings);
   return { store: stores.find((s) => s.name === fx.apps.origin), findings };
@@ -58,7 +62,9 @@ describe('a Chromium profile made by Debian Chromium in this run', () => {
       ['chromium', '/Profile 1'],
     ]);
     expect(found.every((p) => typeof p.name === 'string')).toBe(true);
-    expect(await findProfiles(nodeProfileFs, fx.profile)).toEqual([expect.objectContaining({ path: fx.profile, userDataDir: fx.dir })]);
+    expect(await findProfiles(nodeProfileFs, fx.profile)).toEqual([
+      expect.objectContaining({ path: fx.profile, userDataDir: fx.dir }),
+    ]);
     expect(await findProfiles(nodeProfileFs, join(root, 'nothing-here'))).toEqual([]);
   });
 

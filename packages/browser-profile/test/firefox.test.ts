@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   applyWal,
   Findings,
-  firefoxExtensionStore,
   findProfiles,
+  firefoxExtensionStore,
   type ProfileData,
   readProfile,
   walletOf,
@@ -36,8 +36,13 @@ beforeAll(async () => {
 
 describe('a Firefox profile made by Firefox ESR in this run', () => {
   it('is found as a profile folder, and through a profiles.ini root', async () => {
-    expect((await findProfiles(nodeProfileFs, fx.dir)).map((p) => [p.engine, p.path])).toEqual([['firefox', fx.dir]]);
-    writeFileSync(join(root, 'profiles.ini'), `[Profile0]\nName=fixture\nIsRelative=1\nPath=firefox\nDefault=1\n`);
+    expect((await findProfiles(nodeProfileFs, fx.dir)).map((p) => [p.engine, p.path])).toEqual([
+      ['firefox', fx.dir],
+    ]);
+    writeFileSync(
+      join(root, 'profiles.ini'),
+      `[Profile0]\nName=fixture\nIsRelative=1\nPath=firefox\nDefault=1\n`,
+    );
     expect(await findProfiles(nodeProfileFs, root)).toEqual([
       { browser: 'firefox', engine: 'firefox', path: join(root, 'firefox'), name: 'fixture' },
     ]);
@@ -65,7 +70,9 @@ describe('a Firefox profile made by Firefox ESR in this run', () => {
   it("reads the test wallet's storage.local (IndexedDB) deep-equal to browser.storage.local.get(null), under its add-on id", () => {
     const ext = data.extensions.find((s) => s.name === fx.extension.id)!;
     expect(ext).toBeDefined();
-    expect(viaJson(Object.fromEntries(ext.entries.map((e) => [e.key, e.value])))).toEqual(fx.extension.oracle);
+    expect(viaJson(Object.fromEntries(ext.entries.map((e) => [e.key, e.value])))).toEqual(
+      fx.extension.oracle,
+    );
     expect(walletOf(ext)).toBe('polkadot-js');
   });
 
@@ -78,9 +85,13 @@ describe('a Firefox profile made by Firefox ESR in this run', () => {
     const { bytes: folded, frames } = applyWal(db, wal);
     expect(frames).toBeGreaterThan(0);
     const store = await firefoxExtensionStore(folded, name, 'x', new Findings(false));
-    expect(viaJson(Object.fromEntries(store!.entries.map((e) => [e.key, e.value])))).toEqual(fx.extension.oracle);
+    expect(viaJson(Object.fromEntries(store!.entries.map((e) => [e.key, e.value])))).toEqual(
+      fx.extension.oracle,
+    );
     // Without the WAL the same file misses those writes: the fold is what makes them visible.
-    const bare = await firefoxExtensionStore(applyWal(db, null).bytes, name, 'x', new Findings(false)).catch(() => null);
+    const bare = await firefoxExtensionStore(applyWal(db, null).bytes, name, 'x', new Findings(false)).catch(
+      () => null,
+    );
     expect(bare?.entries.length ?? 0).toBeLessThan(store!.entries.length);
     expect(bytes(join(dir, `${name}-wal`))).toEqual(wal);
   });

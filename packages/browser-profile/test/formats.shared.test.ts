@@ -39,7 +39,10 @@ function clone(...parts: (readonly [number, number] | Uint8Array)[]): Uint8Array
   }
   return out;
 }
-const latin = (s: string) => [[0xffff0004, s.length | 0x80000000] as const, new Uint8Array([...s].map((c) => c.charCodeAt(0)))];
+const latin = (s: string) => [
+  [0xffff0004, s.length | 0x80000000] as const,
+  new Uint8Array([...s].map((c) => c.charCodeAt(0))),
+];
 
 describe('Firefox IndexedDB keys', () => {
   it('decodes the observed "arr" and every width of code unit', () => {
@@ -49,7 +52,16 @@ describe('Firefox IndexedDB keys', () => {
     const e = 0xe9 - 0x7f;
     const z = (0x4e2d << 6) | 0xc00000;
     const a = (0x100 << 6) | 0xc00000;
-    const bytes = [0x30, 0x80 | (e >> 8), e & 0xff, z >> 16, (z >> 8) & 0xff, z & 0xff, a >> 16, (a >> 8) & 0xff];
+    const bytes = [
+      0x30,
+      0x80 | (e >> 8),
+      e & 0xff,
+      z >> 16,
+      (z >> 8) & 0xff,
+      z & 0xff,
+      a >> 16,
+      (a >> 8) & 0xff,
+    ];
     expect(a & 0xff).toBe(0);
     expect(decodeIdbStringKey(new Uint8Array(bytes), 'f')).toBe('é中Ā');
   });
@@ -101,26 +113,35 @@ describe('profile folders', () => {
   it('turns Firefox origin folder names back into origins', () => {
     expect(originFromFolder('https+++polkadot.js.org')).toBe('https://polkadot.js.org');
     expect(originFromFolder('http+++127.0.0.1+45569')).toBe('http://127.0.0.1:45569');
-    expect(originFromFolder('http+++localhost+3000^userContextId=2')).toBe('http://localhost:3000^userContextId=2');
+    expect(originFromFolder('http+++localhost+3000^userContextId=2')).toBe(
+      'http://localhost:3000^userContextId=2',
+    );
   });
   it('reads profiles.ini: relative and absolute paths, names', () => {
-    const ini = '[General]\nStartWithLastProfile=1\n\n[Profile1]\nName=work\nIsRelative=0\nPath=/abs/w\n\n[Profile0]\nName=default-esr\nIsRelative=1\nPath=ab.default-esr\nDefault=1\n[Install4F96D1932A9F858E]\nDefault=ab.default-esr\n';
+    const ini =
+      '[General]\nStartWithLastProfile=1\n\n[Profile1]\nName=work\nIsRelative=0\nPath=/abs/w\n\n[Profile0]\nName=default-esr\nIsRelative=1\nPath=ab.default-esr\nDefault=1\n[Install4F96D1932A9F858E]\nDefault=ab.default-esr\n';
     expect(firefoxProfilesFromIni(ini, '/r')).toEqual([
       { path: '/abs/w', name: 'work' },
       { path: '/r/ab.default-esr', name: 'default-esr' },
     ]);
   });
   it("reads Chromium's Local State profile list and ignores folder names that climb out", () => {
-    const state = { profile: { info_cache: { Default: { name: 'Person 1' }, 'Profile 1': {}, '..': {}, 'a/b': {} } } };
+    const state = {
+      profile: { info_cache: { Default: { name: 'Person 1' }, 'Profile 1': {}, '..': {}, 'a/b': {} } },
+    };
     expect(chromiumProfilesFromLocalState(state)).toEqual([
       ['Default', 'Person 1'],
       ['Profile 1', undefined],
     ]);
-    for (const bad of [null, 1, 'x', [], { profile: [] }]) expect(chromiumProfilesFromLocalState(bad)).toEqual([]);
+    for (const bad of [null, 1, 'x', [], { profile: [] }])
+      expect(chromiumProfilesFromLocalState(bad)).toEqual([]);
   });
   it('reads the add-on id → uuid map from prefs.js', () => {
     const prefs = `user_pref("a", 1);\nuser_pref("extensions.webextensions.uuids", "{\\"x@y\\":\\"1111-2222\\",\\"{7e3ce1f0-15fb-4fb1-99c6-25774749ec6d}\\":\\"3333\\"}");\n`;
-    expect(extensionUuids(prefs)).toEqual({ 'x@y': '1111-2222', '{7e3ce1f0-15fb-4fb1-99c6-25774749ec6d}': '3333' });
+    expect(extensionUuids(prefs)).toEqual({
+      'x@y': '1111-2222',
+      '{7e3ce1f0-15fb-4fb1-99c6-25774749ec6d}': '3333',
+    });
     expect(extensionUuids('user_pref("extensions.webextensions.uuids", "not json");')).toEqual({});
   });
   it('knows the default places on Linux, macOS and Windows, honouring XDG and CHROME_CONFIG_HOME', () => {
@@ -132,7 +153,11 @@ describe('profile folders', () => {
     expect(chrome).toContainEqual({ browser: 'brave', path: '/c/BraveSoftware/Brave-Browser' });
     const mac = defaultProfileRoots({ platform: 'darwin', env: {}, home: '/U' });
     expect(mac).toContainEqual({ browser: 'edge', path: '/U/Library/Application Support/Microsoft Edge' });
-    const win = defaultProfileRoots({ platform: 'win32', env: { LOCALAPPDATA: 'C:/L', APPDATA: 'C:/R' }, home: 'C:/U' });
+    const win = defaultProfileRoots({
+      platform: 'win32',
+      env: { LOCALAPPDATA: 'C:/L', APPDATA: 'C:/R' },
+      home: 'C:/U',
+    });
     expect(win).toContainEqual({ browser: 'chrome', path: 'C:/L/Google/Chrome/User Data' });
     expect(win).toContainEqual({ browser: 'firefox', path: 'C:/R/Mozilla/Firefox' });
   });

@@ -23,8 +23,12 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const missing = [!haveChromium() && `Chromium (${CHROMIUM}: apt-get install -y chromium)`, !haveFirefox() && `Firefox ESR (${FIREFOX}: apt-get install -y firefox-esr)`].filter(Boolean);
-  if (missing.length > 0) throw new Error(`the browser-profile tests need real browsers; missing: ${missing.join(', ')}`);
+  const missing = [
+    !haveChromium() && `Chromium (${CHROMIUM}: apt-get install -y chromium)`,
+    !haveFirefox() && `Firefox ESR (${FIREFOX}: apt-get install -y firefox-esr)`,
+  ].filter(Boolean);
+  if (missing.length > 0)
+    throw new Error(`the browser-profile tests need real browsers; missing: ${missing.join(', ')}`);
   const root = mkdtempSync(join(tmpdir(), 'keyport-profiles-'));
   project.provide('profileRoot', root);
   project.provide('chromiumFixture', await makeChromiumFixture(root));

@@ -9,8 +9,8 @@ import {
   decodeBlinkString,
   encodeBlinkString,
   Findings,
-  LOG_BLOCK,
   type LevelDbFiles,
+  LOG_BLOCK,
   maskCrc,
   readLevelDb,
   unmaskCrc,
@@ -88,6 +88,12 @@ describe("Chromium's localStorage strings", () => {
     expect([...encodeBlinkString('x\ud800y')]).toEqual([0, 0x78, 0, 0, 0xd8, 0x79, 0]);
     expect(decodeBlinkString(new Uint8Array(0), 'x')).toBe('');
   });
+  it('reads byte n as U+00nn for all 256 bytes (ISO-8859-1, not windows-1252: 0x80 is U+0080, not €)', () => {
+    const all = String.fromCharCode(...Array.from({ length: 256 }, (_, i) => i));
+    expect(decodeBlinkString(new Uint8Array([1, ...Array.from({ length: 256 }, (_, i) => i)]), 'x')).toBe(
+      all,
+    );
+  });
   it('refuses an unknown format byte and odd UTF-16 with CORRUPT_DATA', () => {
     expectCorrupt(() => decodeBlinkString(new Uint8Array([2, 0x41]), 'f'), 'f');
     expectCorrupt(() => decodeBlinkString(new Uint8Array([0, 0x41]), 'f'), 'f');
@@ -103,7 +109,12 @@ describe('readLevelDb on a log it can check byte by byte', () => {
   });
   it('lists the deleted and the overwritten value as recoverable, apart from the live set', () => {
     const { view } = liveOf(sample());
-    const rec = view.recoverable.map((r) => [dec(r.record.key), dec(r.record.value), r.record.seq, r.supersededBy]);
+    const rec = view.recoverable.map((r) => [
+      dec(r.record.key),
+      dec(r.record.value),
+      r.record.seq,
+      r.supersededBy,
+    ]);
     expect(rec).toEqual([
       ['a', '1', 1, { seq: 5, put: true }],
       ['gone', 'SECRET-OLD', 3, { seq: 4, put: false }],

@@ -10,7 +10,7 @@ export function writeLog(records: readonly Uint8Array[]): Uint8Array {
     let left = data.length;
     let at = 0;
     let begin = true;
-    do {
+    for (;;) {
       const room = LOG_BLOCK - (out.length % LOG_BLOCK);
       if (room < 7) {
         for (let i = 0; i < room; i++) out.push(0);
@@ -27,7 +27,7 @@ export function writeLog(records: readonly Uint8Array[]): Uint8Array {
       left -= n;
       begin = false;
       if (left === 0) break;
-    } while (true);
+    }
   }
   return new Uint8Array(out);
 }

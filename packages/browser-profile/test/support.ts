@@ -1,8 +1,9 @@
 // Helpers of the real-browser tests: a ProfileFs that shows a profile with some files replaced
 // or removed (corruption cases, without touching the fixture), and exact comparisons.
-import { type ProfileFs, type ProfileStore } from '../src/index.ts';
-import { nodeProfileFs } from '../src/node/index.ts';
+
 import { expect } from 'vitest';
+import type { ProfileFs, ProfileStore } from '../src/index.ts';
+import { nodeProfileFs } from '../src/node/index.ts';
 
 /** nodeProfileFs, except that `changes` (absolute path → bytes, or null: gone) win. */
 export function overlayFs(changes: Readonly<Record<string, Uint8Array | null>>): ProfileFs {
@@ -20,7 +21,10 @@ export function overlayFs(changes: Readonly<Record<string, Uint8Array | null>>):
 }
 
 /** Asserts that `store` holds exactly the keys of `oracle`, each with the identical string. */
-export function expectSameStorage(store: ProfileStore<string> | undefined, oracle: Record<string, string>): void {
+export function expectSameStorage(
+  store: ProfileStore<string> | undefined,
+  oracle: Record<string, string>,
+): void {
   expect(store).toBeDefined();
   const got = new Map(store!.entries.map((e) => [e.key, e.value]));
   expect([...got.keys()].sort()).toEqual(Object.keys(oracle).sort());
@@ -31,7 +35,10 @@ export function expectSameStorage(store: ProfileStore<string> | undefined, oracl
 }
 
 /** Asserts that every value read is the oracle's value for its key (salvage never invents). */
-export function expectNoWrongValue(store: ProfileStore<string> | undefined, oracle: Record<string, string>): void {
+export function expectNoWrongValue(
+  store: ProfileStore<string> | undefined,
+  oracle: Record<string, string>,
+): void {
   for (const e of store?.entries ?? []) {
     expect(Object.hasOwn(oracle, e.key), `unexpected key ${JSON.stringify(e.key).slice(0, 60)}`).toBe(true);
     expect(e.value === oracle[e.key], `wrong value for ${JSON.stringify(e.key).slice(0, 60)}`).toBe(true);

@@ -55,7 +55,10 @@ export function uiKeyringEntries(): Promise<Record<string, string>> {
     keyring.saveAddress(book.addFromUri(`${DEV_PHRASE}//book//1`).address, { name: 'C:\\path 👩‍👩‍👧' });
     keyring.saveContract(book.addFromUri(`${DEV_PHRASE}//contract`).address, {
       contract: {
-        abi: JSON.stringify({ contract: { name: 'flipper "v2"' }, spec: { docs: ['tab\there', 'quote "x"'] } }),
+        abi: JSON.stringify({
+          contract: { name: 'flipper "v2"' },
+          spec: { docs: ['tab\there', 'quote "x"'] },
+        }),
         genesisHash: POLKADOT,
       },
       genesisHash: POLKADOT,

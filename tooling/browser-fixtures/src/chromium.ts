@@ -40,7 +40,8 @@ export async function chromiumSession<T>(
 ): Promise<T> {
   const args = [...ARGS];
   if (opts.profileDirectory) args.push(`--profile-directory=${opts.profileDirectory}`);
-  if (opts.extension) args.push(`--disable-extensions-except=${opts.extension}`, `--load-extension=${opts.extension}`);
+  if (opts.extension)
+    args.push(`--disable-extensions-except=${opts.extension}`, `--load-extension=${opts.extension}`);
   const ctx = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,

@@ -36,8 +36,15 @@ export async function walletStorage(): Promise<WalletFixture> {
     data[key] = pair.toJson(FIXTURE_PASSWORD);
   });
   const genesis = '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3';
-  data[`metadata:${genesis}`] = { chain: 'Polkadot', genesisHash: genesis, specVersion: 1_003_000, ss58Format: 0 };
-  data.authUrls = JSON.stringify({ 'https://polkadot.js.org': { count: 0, id: 'x', origin: 'Apps', url: 'https://polkadot.js.org' } });
+  data[`metadata:${genesis}`] = {
+    chain: 'Polkadot',
+    genesisHash: genesis,
+    specVersion: 1_003_000,
+    ss58Format: 0,
+  };
+  data.authUrls = JSON.stringify({
+    'https://polkadot.js.org': { count: 0, id: 'x', origin: 'Apps', url: 'https://polkadot.js.org' },
+  });
   data.defaultAuthAccounts = JSON.stringify([(data[keys[0]!] as { address: string }).address]);
   return { data, removed: keys[2]! };
 }
@@ -72,7 +79,13 @@ globalThis.keyportReady = setup();
   writeFileSync(join(dir, 'background.js'), script);
   const manifest =
     browser === 'chromium'
-      ? { manifest_version: 3, name: 'keyport fixture wallet', version: '1.0', permissions: ['storage'], background: { service_worker: 'background.js' } }
+      ? {
+          manifest_version: 3,
+          name: 'keyport fixture wallet',
+          version: '1.0',
+          permissions: ['storage'],
+          background: { service_worker: 'background.js' },
+        }
       : {
           manifest_version: 2,
           name: 'keyport fixture wallet',

@@ -44,10 +44,11 @@ export interface ProfileFixture {
   readonly runningExtensionCopy?: string;
 }
 
-const FORGET = (entries: Record<string, string>) => Object.keys(entries).filter((k) => k.startsWith('account:'))[0]!;
+const FORGET = (entries: Record<string, string>) =>
+  Object.keys(entries).filter((k) => k.startsWith('account:'))[0]!;
 const OVERWRITE = 'settings';
 const NEXT_SETTINGS = JSON.stringify({ apiUrl: 'wss://kusama-rpc.polkadot.io', storage: 'on' });
-const SECOND = { 'account:0x00': 'not Apps data here', lcUrl: 'light://substrate-connect/kusama', 'é': 'ü' };
+const SECOND = { 'account:0x00': 'not Apps data here', lcUrl: 'light://substrate-connect/kusama', é: 'ü' };
 
 /**
  * Makes the Chromium fixture in `root` (three sessions, about 6 s): `Default` with everything,
@@ -123,7 +124,9 @@ export async function makeFirefoxFixture(root: string): Promise<ProfileFixture> 
     if (apps.reports.length === 0) throw new Error('the Firefox test extension never reported its storage');
     const ext = JSON.parse(apps.reports[0]!) as Record<string, unknown>;
     const { appsOracle, secondOracle } = await firefoxSession(dir, async (browser) => ({
-      appsOracle: await firefoxWriteLocalStorage(browser, apps.origin, { [OVERWRITE]: NEXT_SETTINGS }, [forgotten]),
+      appsOracle: await firefoxWriteLocalStorage(browser, apps.origin, { [OVERWRITE]: NEXT_SETTINGS }, [
+        forgotten,
+      ]),
       secondOracle: await firefoxWriteLocalStorage(browser, second.origin, SECOND),
     }));
     return {

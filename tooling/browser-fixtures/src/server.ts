@@ -32,7 +32,9 @@ export async function startOriginServer(port = 0): Promise<OriginServer> {
       });
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>keyport</title>');
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end('<!doctype html><title>keyport</title>');
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

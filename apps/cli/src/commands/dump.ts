@@ -70,7 +70,8 @@ options:
       throw new UsageError('give either --storage <snapshot.json> or --profile <dir>');
     }
     for (const only of ['extension', 'recover-deleted', 'salvage']) {
-      if (profile === undefined && args.values[only] !== undefined) throw new UsageError(`--${only} needs --profile`);
+      if (profile === undefined && args.values[only] !== undefined)
+        throw new UsageError(`--${only} needs --profile`);
     }
     const out = io.path(needString(args, 'out'));
     const force = flag(args, 'force');

@@ -38,7 +38,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'dump',
-    summary: 'write a localStorage snapshot, or an origin or wallet read from a browser profile, as a keyport bundle',
+    summary:
+      'write a localStorage snapshot, or an origin or wallet read from a browser profile, as a keyport bundle',
     load: async () => (await import('./dump.ts')).dump,
   },
   {

@@ -8,12 +8,16 @@ import { type StoreSummary, summarize } from '../profile/summary.ts';
 import { showKey } from '../report/plan-report.ts';
 
 function line(s: StoreSummary): string {
-  const what = s.origin !== undefined ? `origin ${showKey(s.origin)}` : `extension ${s.extension} (${s.wallet})`;
+  const what =
+    s.origin !== undefined ? `origin ${showKey(s.origin)}` : `extension ${s.extension} (${s.wallet})`;
   const counts =
     s.origin !== undefined
       ? `${s.accounts} account(s), ${s.addresses} address-book entr(ies), ${s.contracts} contract(s), ${s.entries} item(s) in all`
       : `${s.accounts} account(s), ${s.entries} item(s) in all`;
-  const older = s.recoverable > 0 ? `; ${s.recoverable} deleted or overwritten value(s) recoverable (--recover-deleted)` : '';
+  const older =
+    s.recoverable > 0
+      ? `; ${s.recoverable} deleted or overwritten value(s) recoverable (--recover-deleted)`
+      : '';
   return `  ${what}: ${counts}${older}`;
 }
 
@@ -48,7 +52,8 @@ options:
     const dir = optString(args, 'profile');
     const json = flag(args, 'json');
     const found = await profilesAt(dir === undefined ? undefined : io.path(dir));
-    if (found.length === 0 && !json) io.out('no browser profiles found in the default places; point at one with --profile <dir>');
+    if (found.length === 0 && !json)
+      io.out('no browser profiles found in the default places; point at one with --profile <dir>');
     const out: { browser: string; path: string; stores: StoreSummary[] }[] = [];
     let failed = 0;
     for (const profile of found) {
@@ -57,7 +62,9 @@ options:
         const { stores, otherOrigins } = summarize(data);
         out.push({ browser: profile.browser, path: profile.path, stores });
         if (json) continue;
-        io.out(`${profile.browser} ${showKey(profile.path)}${profile.name ? ` (${showKey(profile.name)})` : ''}`);
+        io.out(
+          `${profile.browser} ${showKey(profile.path)}${profile.name ? ` (${showKey(profile.name)})` : ''}`,
+        );
         if (stores.length === 0) io.out('  no Apps data and no wallet extension');
         for (const s of stores) io.out(line(s));
         if (otherOrigins > 0) io.out(`  ${otherOrigins} other origin(s) without Apps data`);

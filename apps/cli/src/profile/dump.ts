@@ -5,8 +5,8 @@
 // same conversion `restore` applies to an extension storage dump). With --recover-deleted the
 // bundle holds only the older values found in older files, never mixed with the live ones.
 import {
-  extensionMatcher,
   type ExtensionStore,
+  extensionMatcher,
   type LocalStorageStore,
   type ProfileData,
   type RecoveredEntry,
@@ -29,7 +29,7 @@ import { flag, type ParsedArgs } from '../framework/command.ts';
 import { EXIT, UsageError } from '../framework/errors.ts';
 import { writeFileAtomic } from '../framework/files.ts';
 import type { Io } from '../framework/io.ts';
-import { summaryLine, showKey } from '../report/plan-report.ts';
+import { showKey, summaryLine } from '../report/plan-report.ts';
 import { profilesAt, readWithProgress } from './read.ts';
 import { holdsAppsData } from './summary.ts';
 
@@ -48,16 +48,17 @@ async function readAll(io: Io, req: ProfileDumpRequest, args: ParsedArgs): Promi
   // A wallet name reads every extension: an unpacked or forked copy has another id and is
   // recognised by what it stores (see pickExtension).
   const matcher =
-    req.extension === undefined ? undefined : isWalletName(req.extension) ? () => true : extensionMatcher(req.extension);
+    req.extension === undefined
+      ? undefined
+      : isWalletName(req.extension)
+        ? () => true
+        : extensionMatcher(req.extension);
   const out: ProfileData[] = [];
   for (const profile of await profilesAt(req.dir)) {
     out.push(
       await readWithProgress(io, profile, {
         salvage: flag(args, 'salvage'),
-        filter:
-          origin === undefined
-            ? { origin: false, extension: matcher ?? false }
-            : { extension: false },
+        filter: origin === undefined ? { origin: false, extension: matcher ?? false } : { extension: false },
       }),
     );
   }
@@ -90,12 +91,18 @@ function one<T extends LocalStorageStore | ExtensionStore>(
 
 function listRecovered<V>(io: Io, recovered: readonly RecoveredEntry<V>[]): void {
   for (const r of recovered) {
-    const by = r.replacedAt === null ? 'its delete is no longer on disk' : `replaced by write #${r.replacedAt}`;
+    const by =
+      r.replacedAt === null ? 'its delete is no longer on disk' : `replaced by write #${r.replacedAt}`;
     io.err(`recovered ${showKey(r.key)}: ${r.status}, write #${r.seq} in ${showKey(r.file)}, ${by}`);
   }
 }
 
-async function originBundle(io: Io, req: ProfileDumpRequest, all: ProfileData[], recover: boolean): Promise<Bundle> {
+async function originBundle(
+  io: Io,
+  req: ProfileDumpRequest,
+  all: ProfileData[],
+  recover: boolean,
+): Promise<Bundle> {
   const origin = req.origin!;
   const stores = all.flatMap((data) => data.localStorage.map((store) => ({ data, store })));
   const found = stores.filter((f) => f.store.name === origin);
@@ -116,16 +123,26 @@ async function originBundle(io: Io, req: ProfileDumpRequest, all: ProfileData[],
   );
 }
 
-async function extensionBundle(io: Io, req: ProfileDumpRequest, all: ProfileData[], recover: boolean): Promise<Bundle> {
+async function extensionBundle(
+  io: Io,
+  req: ProfileDumpRequest,
+  all: ProfileData[],
+  recover: boolean,
+): Promise<Bundle> {
   const arg = req.extension!;
-  const local = all.flatMap((data) => data.extensions.filter((s) => s.area === 'local').map((store) => ({ data, store })));
+  const local = all.flatMap((data) =>
+    data.extensions.filter((s) => s.area === 'local').map((store) => ({ data, store })),
+  );
   const byId = local.filter((f) => extensionMatcher(arg)(f.store.name));
   const found = byId.length > 0 || !isWalletName(arg) ? byId : local.filter((f) => walletOf(f.store) === arg);
-  const wallets = local.filter((f) => walletOf(f.store) !== null).map((f) => `${f.store.name} (${walletOf(f.store)})`);
+  const wallets = local
+    .filter((f) => walletOf(f.store) !== null)
+    .map((f) => `${f.store.name} (${walletOf(f.store)})`);
   const hit = one(found, `extension ${showKey(arg)}`, wallets);
   const wallet = walletOf(hit.store);
   if (wallet === 'talisman') {
-    for (const a of walletAccounts(hit.store)) io.err(`talisman account ${showKey(a.address)}${a.name ? ` ${showKey(a.name)}` : ''}`);
+    for (const a of walletAccounts(hit.store))
+      io.err(`talisman account ${showKey(a.address)}${a.name ? ` ${showKey(a.name)}` : ''}`);
     throw new KeyportError(
       'UNSUPPORTED_FORMAT',
       'Talisman keeps its keys encrypted under a password derived from yours (bcrypt of your password with its own salt), not as keystores Apps or another wallet can open; keyport cannot export them yet: the accounts are listed above; export them from Talisman itself (Settings → Accounts → export)',
@@ -157,19 +174,25 @@ async function extensionBundle(io: Io, req: ProfileDumpRequest, all: ProfileData
  */
 export async function dumpProfile(io: Io, req: ProfileDumpRequest, args: ParsedArgs): Promise<number> {
   if ((req.origin === undefined) === (req.extension === undefined)) {
-    throw new UsageError('dump --profile needs exactly one of --origin <origin> or --extension <id|polkadot-js|subwallet|talisman>');
+    throw new UsageError(
+      'dump --profile needs exactly one of --origin <origin> or --extension <id|polkadot-js|subwallet|talisman>',
+    );
   }
   const recover = flag(args, 'recover-deleted');
   const all = await readAll(io, req, args);
   const bundle =
-    req.origin !== undefined ? await originBundle(io, req, all, recover) : await extensionBundle(io, req, all, recover);
+    req.origin !== undefined
+      ? await originBundle(io, req, all, recover)
+      : await extensionBundle(io, req, all, recover);
   const text = await encodeBundle(bundle, {
     scrypt: nodeScrypt,
     ...(req.passphrase === undefined ? {} : { passphrase: req.passphrase }),
   });
   await writeFileAtomic(req.out, text, { overwrite: req.force });
   const what = recover ? 'recovered older values (not the current ones)' : summaryLine(bundle.summary);
-  io.out(`wrote ${req.out}: ${recover ? `${bundle.entries.length} ` : ''}${what}${req.passphrase === undefined ? '' : ', encrypted'}`);
+  io.out(
+    `wrote ${req.out}: ${recover ? `${bundle.entries.length} ` : ''}${what}${req.passphrase === undefined ? '' : ', encrypted'}`,
+  );
   if (!recover && req.origin !== undefined && !all.some((d) => d.localStorage.some(holdsAppsData))) {
     io.err('note: this origin holds no Apps keyring data (account:, address:, contract:)');
   }

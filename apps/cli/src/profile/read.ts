@@ -61,6 +61,11 @@ export async function readWithProgress(
 /** One line for one piece of skipped damage. */
 export function describeDamage(d: Damage): string {
   const at = d.offset === undefined ? '' : ` at byte ${d.offset}`;
-  const lost = { record: 'one record', block: 'the rest of a block', file: 'the whole file', value: 'one value' }[d.lost];
+  const lost = {
+    record: 'one record',
+    block: 'the rest of a block',
+    file: 'the whole file',
+    value: 'one value',
+  }[d.lost];
   return `${showKey(d.file)}${at}: ${d.what} (lost: ${lost})`;
 }

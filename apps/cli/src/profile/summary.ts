@@ -23,7 +23,10 @@ export interface StoreSummary {
 
 /** True when an origin holds Apps keyring data (`account:`/`address:`/`contract:0x…`). */
 export function holdsAppsData(store: LocalStorageStore): boolean {
-  return store.entries.some((e) => KEYRING_KEY.test(e.key)) || store.recoverable.some((e) => KEYRING_KEY.test(e.key));
+  return (
+    store.entries.some((e) => KEYRING_KEY.test(e.key)) ||
+    store.recoverable.some((e) => KEYRING_KEY.test(e.key))
+  );
 }
 
 function originSummary(store: LocalStorageStore): StoreSummary {

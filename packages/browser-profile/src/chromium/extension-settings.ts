@@ -16,7 +16,11 @@ function decode(r: LdbRecord, findings: Findings): StoreEntry<unknown> | null {
     try {
       return { key, value: JSON.parse(text) as unknown };
     } catch {
-      findings.damage({ file: r.file, what: `the value of ${JSON.stringify(key.slice(0, 80))} is not JSON`, lost: 'value' });
+      findings.damage({
+        file: r.file,
+        what: `the value of ${JSON.stringify(key.slice(0, 80))} is not JSON`,
+        lost: 'value',
+      });
       return null;
     }
   } catch (e) {

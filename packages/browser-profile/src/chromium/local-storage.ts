@@ -42,7 +42,11 @@ function decodeRecord(binaryKey: string, r: LdbRecord, findings: Findings): Deco
  * @throws UNSUPPORTED_VERSION when `VERSION` is not "1"; damage per Findings.
  * @example chromiumLocalStorage(readLevelDb(files, findings), 'Local Storage/leveldb', findings)
  */
-export function chromiumLocalStorage(view: LevelDbView, dir: string, findings: Findings): LocalStorageStore[] {
+export function chromiumLocalStorage(
+  view: LevelDbView,
+  dir: string,
+  findings: Findings,
+): LocalStorageStore[] {
   const version = view.live.get('VERSION');
   if (version !== undefined && latin1(version.value) !== CHROMIUM_LOCAL_STORAGE_VERSION) {
     throw new KeyportError(
@@ -54,7 +58,10 @@ export function chromiumLocalStorage(view: LevelDbView, dir: string, findings: F
   const stores = new Map<string, { entries: StoreEntry<string>[]; recoverable: RecoveredEntry<string>[] }>();
   const storeOf = (origin: string) => {
     let s = stores.get(origin);
-    if (!s) stores.set(origin, (s = { entries: [], recoverable: [] }));
+    if (!s) {
+      s = { entries: [], recoverable: [] };
+      stores.set(origin, s);
+    }
     return s;
   };
   for (const [k, r] of view.live) {

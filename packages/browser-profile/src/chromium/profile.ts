@@ -1,20 +1,25 @@
 // One Chromium-family profile folder (`Default`, `Profile 1`, …): its localStorage LevelDB and
 // its extensions' storage LevelDBs (docs/browser-profiles.md §3). Chromium's newer SQLite
 // localStorage file (`<profile>/LocalStorage`) is detected and reported, not read.
+
+import { joinPath, loadLevelDb, type ProfileFs, type ScanProgress } from '../fs.ts';
 import { type LevelDbView, readLevelDb } from '../leveldb/db.ts';
 import type { Findings } from '../leveldb/findings.ts';
-import { joinPath, loadLevelDb, type ProfileFs, type ScanProgress } from '../fs.ts';
 import type { ExtensionStore, LocalStorageStore, ProfileStores, StoreFilter } from '../store.ts';
 import { chromiumExtensionStore } from './extension-settings.ts';
 import { chromiumLocalStorage } from './local-storage.ts';
-
 
 const AREAS = [
   ['Local Extension Settings', 'local'],
   ['Sync Extension Settings', 'sync'],
 ] as const;
 
-async function view(fs: ProfileFs, path: string, label: string, findings: Findings): Promise<LevelDbView | null> {
+async function view(
+  fs: ProfileFs,
+  path: string,
+  label: string,
+  findings: Findings,
+): Promise<LevelDbView | null> {
   const files = await loadLevelDb(fs, path, label);
   return files === null ? null : readLevelDb(files, findings);
 }

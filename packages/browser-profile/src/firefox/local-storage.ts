@@ -4,7 +4,7 @@
 // UTF-8, 0: raw UTF-16LE (strings UTF-8 cannot hold, such as lone surrogates); compression_type
 // 1: raw snappy. The origin itself is in table `database`.
 import { KeyportError } from '@keyport/core';
-import { corrupt, unsnappy, utf16le, utf8 } from '../bytes.ts';
+import { corrupt, unsnappy, utf8, utf16le } from '../bytes.ts';
 import type { Findings } from '../leveldb/findings.ts';
 import { type Row, rows, withDatabase } from '../sqlite/open.ts';
 import { byKey, type LocalStorageStore, type StoreEntry } from '../store.ts';
@@ -25,7 +25,8 @@ function decodeValue(row: Row, file: string): string {
   } else {
     throw corrupt(file, 'a value that is neither text nor a blob');
   }
-  if (text.length !== length) throw corrupt(file, `a value of ${text.length} UTF-16 units where ${String(length)} were recorded`);
+  if (text.length !== length)
+    throw corrupt(file, `a value of ${text.length} UTF-16 units where ${String(length)} were recorded`);
   return text;
 }
 
@@ -44,7 +45,10 @@ export async function firefoxLocalStorage(
   return withDatabase(bytes, file, (db) => {
     const origin = rows(db, 'SELECT origin FROM database LIMIT 1')[0]?.origin;
     const entries: StoreEntry<string>[] = [];
-    for (const row of rows(db, 'SELECT key, utf16_length, conversion_type, compression_type, value FROM data')) {
+    for (const row of rows(
+      db,
+      'SELECT key, utf16_length, conversion_type, compression_type, value FROM data',
+    )) {
       const key = row.key;
       if (typeof key !== 'string') {
         findings.damage({ file, what: 'a key that is not text', lost: 'value' });
@@ -54,7 +58,11 @@ export async function firefoxLocalStorage(
         entries.push({ key, value: decodeValue(row, file) });
       } catch (e) {
         if (!(e instanceof KeyportError)) throw e;
-        findings.damage({ file, what: `the value of ${JSON.stringify(key.slice(0, 80))}: ${e.message.replace(`${file}: `, '')}`, lost: 'value' });
+        findings.damage({
+          file,
+          what: `the value of ${JSON.stringify(key.slice(0, 80))}: ${e.message.replace(`${file}: `, '')}`,
+          lost: 'value',
+        });
       }
     }
     return {

@@ -5,7 +5,13 @@ import { utf8 } from '../bytes.ts';
 import { joinPath, type ProfileFs, type ScanProgress } from '../fs.ts';
 import type { Findings } from '../leveldb/findings.ts';
 import { applyWal } from '../sqlite/wal.ts';
-import { byName, type ExtensionStore, type LocalStorageStore, type ProfileStores, type StoreFilter } from '../store.ts';
+import {
+  byName,
+  type ExtensionStore,
+  type LocalStorageStore,
+  type ProfileStores,
+  type StoreFilter,
+} from '../store.ts';
 import { extensionUuids, firefoxExtensionStore } from './extension-storage.ts';
 import { firefoxLocalStorage, originFromFolder } from './local-storage.ts';
 
@@ -23,7 +29,9 @@ async function readSqlite(
   if (main === null && (wal === null || wal.length === 0)) return null;
   const journal = await fs.read(`${path}-journal`);
   if (journal !== null && journal.length > 0) {
-    findings.note(`${label}: a rollback journal is present: the browser was writing; the newest write may be incomplete or missing`);
+    findings.note(
+      `${label}: a rollback journal is present: the browser was writing; the newest write may be incomplete or missing`,
+    );
   }
   const { bytes, frames } = applyWal(main, wal);
   if (frames > 0) findings.note(`${label}: ${frames} page(s) of committed writes read from its -wal file`);
@@ -48,7 +56,10 @@ export async function readFirefoxProfile(
   const wantOrigin = filter.origin ?? (() => true);
   const wantExtension = filter.extension ?? (() => true);
   const base = joinPath(dir, 'storage', 'default');
-  const folders = ((await fs.list(base)) ?? []).filter((e) => e.kind === 'dir').map((e) => e.name).sort();
+  const folders = ((await fs.list(base)) ?? [])
+    .filter((e) => e.kind === 'dir')
+    .map((e) => e.name)
+    .sort();
   const jobs: (() => Promise<void>)[] = [];
   const localStorage: LocalStorageStore[] = [];
   const extensions: ExtensionStore[] = [];

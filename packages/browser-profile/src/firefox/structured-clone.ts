@@ -74,7 +74,8 @@ export function decodeStructuredClone(bytes: Uint8Array, file: string): unknown 
         while (peekTag() !== END_OF_KEYS) {
           const [kt, kd] = word();
           const key = kt === INT32 ? String(kd | 0) : kt === STRING ? string(kd) : null;
-          if (key === null) throw corrupt(file, 'an object key that is neither a string nor an integer', pos - 8);
+          if (key === null)
+            throw corrupt(file, 'an object key that is neither a string nor an integer', pos - 8);
           // defineProperty: a `__proto__` key stays an ordinary own property.
           Object.defineProperty(target, key, {
             value: value(depth + 1),

@@ -88,7 +88,11 @@ export function readLevelDb(db: LevelDbFiles, findings: Findings): LevelDbView {
     for (const n of manifest.tables) {
       const name = String(n).padStart(6, '0');
       if (!db.files.has(`${name}.ldb`) && !db.files.has(`${name}.sst`)) {
-        findings.damage({ file: `${db.dir}/${name}.ldb`, what: 'listed in the MANIFEST but missing', lost: 'file' });
+        findings.damage({
+          file: `${db.dir}/${name}.ldb`,
+          what: 'listed in the MANIFEST but missing',
+          lost: 'file',
+        });
       }
     }
   }

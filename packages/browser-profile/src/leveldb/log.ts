@@ -4,7 +4,7 @@
 // the FIRST…LAST runs. Every fragment's checksum is verified.
 import { readU32 } from '../bytes.ts';
 import { crc32c, unmaskCrc } from './crc32c.ts';
-import { type Damage, Findings } from './findings.ts';
+import type { Damage, Findings } from './findings.ts';
 
 /** The log block size. */
 export const LOG_BLOCK = 32768;
@@ -50,7 +50,8 @@ export function readLog(bytes: Uint8Array, file: string, findings: Findings): Lo
   const out: LogRecord[] = [];
   let pending: Uint8Array[] | null = null;
   let pendingAt = 0;
-  const damage = (what: string, offset: number, lost: Damage['lost']) => findings.damage({ file, offset, what, lost });
+  const damage = (what: string, offset: number, lost: Damage['lost']) =>
+    findings.damage({ file, offset, what, lost });
   const flushPartial = () => {
     if (pending !== null) out.push({ offset: pendingAt, data: concat(pending), partial: true });
     pending = null;

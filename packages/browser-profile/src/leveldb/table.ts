@@ -51,7 +51,8 @@ function blockEntries(block: Uint8Array, file: string): [Uint8Array, Uint8Array]
     const shared = c.varint();
     const unshared = c.varint();
     const valueLength = c.varint();
-    if (shared > prev.length) throw new BlockError('an entry shares more key bytes than the previous key has');
+    if (shared > prev.length)
+      throw new BlockError('an entry shares more key bytes than the previous key has');
     const key = new Uint8Array(shared + unshared);
     key.set(prev.subarray(0, shared));
     key.set(c.take(unshared), shared);
@@ -104,7 +105,8 @@ export function readTable(bytes: Uint8Array, file: string, findings: Findings): 
 
 function reason(e: unknown): string {
   if (e instanceof BlockError) return e.message;
-  if (e instanceof Error && (e as { code?: string }).code === 'CORRUPT_DATA') return 'a length runs past the end';
+  if (e instanceof Error && (e as { code?: string }).code === 'CORRUPT_DATA')
+    return 'a length runs past the end';
   throw e;
 }
 
@@ -121,5 +123,12 @@ function internalRecord(ikey: Uint8Array, value: Uint8Array, file: string): LdbR
   const type = lo & 0xff;
   if (type > 1) throw new BlockError(`unknown value type ${type}`);
   const seq = (lo >>> 8) + hi * 2 ** 24;
-  return { key: ikey.subarray(0, n), seq, put: type === 1, value: type === 1 ? value : new Uint8Array(0), file, salvaged: false };
+  return {
+    key: ikey.subarray(0, n),
+    seq,
+    put: type === 1,
+    value: type === 1 ? value : new Uint8Array(0),
+    file,
+    salvaged: false,
+  };
 }

@@ -1,7 +1,8 @@
 // SQLite through sql.js (SQLite compiled to WebAssembly; no native module), always on an
 // in-memory copy of the bytes: the profile's own files are never opened by SQLite.
-import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.js';
+
 import { KeyportError } from '@keyport/core';
+import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.js';
 import { corrupt } from '../bytes.ts';
 
 let loading: Promise<SqlJsStatic> | undefined;

@@ -15,7 +15,9 @@ function u32be(b: Uint8Array, at: number): number {
 function checksum(b: Uint8Array, start: number, end: number, bigEndian: boolean, s: [number, number]): void {
   let [s0, s1] = s;
   for (let i = start; i < end; i += 8) {
-    const x0 = bigEndian ? u32be(b, i) : (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
+    const x0 = bigEndian
+      ? u32be(b, i)
+      : (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
     const x1 = bigEndian
       ? u32be(b, i + 4)
       : (b[i + 4]! | (b[i + 5]! << 8) | (b[i + 6]! << 16) | (b[i + 7]! << 24)) >>> 0;
