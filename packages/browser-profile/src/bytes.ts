@@ -108,6 +108,12 @@ const CHUNK = 8192;
  * @example latin1(new Uint8Array([0x63, 0xe9])) // 'cé'
  */
 export function latin1(bytes: Uint8Array): string {
+  if (bytes.length <= 64) {
+    // Short keys are the common case: a plain loop beats apply() on a typed array.
+    let short = '';
+    for (let i = 0; i < bytes.length; i++) short += String.fromCharCode(bytes[i]!);
+    return short;
+  }
   let out = '';
   for (let i = 0; i < bytes.length; i += CHUNK) {
     out += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]);

@@ -109,6 +109,7 @@ export function readLevelDb(db: LevelDbFiles, findings: Findings): LevelDbView {
 
   const newest = new Map<string, LdbRecord>();
   const all: LdbRecord[] = [];
+  const allKeys: string[] = [];
   const names = [...db.files.keys()].filter((n) => LOG.test(n) || TABLE.test(n)).sort();
   for (const name of names) {
     const bytes = db.files.get(name)!;
@@ -118,9 +119,10 @@ export function readLevelDb(db: LevelDbFiles, findings: Findings): LevelDbView {
       : readTable(bytes, file, findings);
     const live = isLive(name);
     for (const r of records) {
-      all.push(r);
-      if (!live) continue;
       const k = latin1(r.key);
+      all.push(r);
+      allKeys.push(k);
+      if (!live) continue;
       const seen = newest.get(k);
       if (seen === undefined || r.seq >= seen.seq) newest.set(k, r);
     }
@@ -130,9 +132,10 @@ export function readLevelDb(db: LevelDbFiles, findings: Findings): LevelDbView {
   for (const [k, r] of newest) if (r.put) liveView.set(k, r);
 
   const older = new Map<string, Recoverable>();
-  for (const r of all) {
+  for (let i = 0; i < all.length; i++) {
+    const r = all[i]!;
     if (!r.put) continue;
-    const k = latin1(r.key);
+    const k = allKeys[i]!;
     const cur = newest.get(k);
     if (cur !== undefined && (r.seq >= cur.seq || (cur.put && sameBytes(r.value, cur.value)))) continue;
     const seen = older.get(k);
