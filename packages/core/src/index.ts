@@ -43,7 +43,7 @@ export {
 } from './derive/mnemonic.ts';
 export { VAULT_PRESETS, type VaultPreset } from './derive/vault.ts';
 // derivation, networks, detection
-export { type Detected, detectFormat } from './detect.ts';
+export { detectFormat } from './detect.ts';
 export {
   type CryptoOptions,
   openData,
@@ -52,6 +52,14 @@ export {
   sealData,
 } from './envelope.ts';
 export { isKeyportError, KeyportError, type KeyportErrorCode } from './errors.ts';
+export { type AddressBookFacts, addressBookFormat } from './formats/address-book.ts';
+export { type AppsAccountsFacts, appsAccountsFormat } from './formats/apps-accounts.ts';
+export { type BatchFacts, batchFormat } from './formats/batch.ts';
+export { type DevUriFacts, devUriFormat } from './formats/dev-uri.ts';
+export { type KeystoreFacts, keystoreFormat, reportedAccount } from './formats/keystore.ts';
+export { type MnemonicFacts, mnemonicFormat } from './formats/mnemonic.ts';
+export { type RawSeedFacts, rawSeedFormat } from './formats/raw-seed.ts';
+export { subwalletBatchFormat } from './formats/subwallet-batch.ts';
 export {
   type CreateKeystoreOptions,
   changeKeystorePassword,
@@ -104,6 +112,32 @@ export {
   unlockMany,
 } from './parallel/unlock-many.ts';
 export { isPlainObject, stripBom } from './plain.ts';
+export { CORE_FORMATS, coreFallback, coreRegistry, type Detected } from './registry/core.ts';
+export {
+  createRegistry,
+  type DetectedOf,
+  type FallbackKind,
+  type Registry,
+  type RegistryOptions,
+} from './registry/registry.ts';
+export type {
+  FormatFacts,
+  FormatModule,
+  FormatReport,
+  FormatWriter,
+  Found,
+  HeldAccount,
+  Holdings,
+  Holds,
+  Miss,
+  OpenOptions,
+  RegistryContext,
+  ReportedAccount,
+  Seal,
+  TextMatch,
+  UnknownFormat,
+  WriteOptions,
+} from './registry/types.ts';
 export { type ScryptBackend, wasmScrypt } from './scrypt/backend.ts';
 export {
   ACCEPTED_SCRYPT,

@@ -10,7 +10,7 @@ import {
   unlockMany,
   wipe,
 } from '@keyport/core';
-import { detectInput, type InputFormat } from '@keyport/storage-migrate';
+import { detectInput, importFormat, innermostFormat } from '@keyport/storage-migrate';
 import { u8aToHex } from '@polkadot/util';
 import { isKeyless, loadAccounts, loadStoredAccounts, skippedWarnings } from '../accounts.ts';
 import { type Command, flag, needString, optString } from '../framework/command.ts';
@@ -49,15 +49,6 @@ interface Loaded {
   /** Keyless entries of an Apps array. */
   readonly external: readonly { readonly address: string }[];
 }
-
-/** What loadStoredAccounts reads (storage-migrate's detectInput names); the rest, loadAccounts. */
-const STORAGE_INPUTS: ReadonlySet<InputFormat> = new Set([
-  'keyport-bundle',
-  'keyport-bundle-encrypted',
-  'localstorage-dump',
-  'console-copy',
-  'extension-storage',
-]);
 
 /** `keyport unlock <file> --password-file <f> …` */
 export const unlock: Command = {
@@ -103,15 +94,21 @@ account unlocks.`,
     const text = await readText(file, 'input');
 
     const load = async (): Promise<Loaded> => {
-      if (!STORAGE_INPUTS.has(detectInput(text).format)) {
+      const detected = detectInput(text);
+      // Storage (a bundle, a dump, a console copy): its stored accounts; else an account file.
+      if (importFormat(detected.format)?.holds !== 'storage') {
         const loaded = await loadAccounts(text, file, {
           batchPassword: async () => password,
           scrypt: cliScrypt,
           expected: 'a keystore, a batch file, an Apps accounts array, a keyport bundle or a storage dump',
         });
         for (const line of skippedWarnings(loaded)) io.err(line);
-        const batch = loaded.format === 'batch' || loaded.format === 'subwallet-batch';
-        return { batch, encrypted: false, keystores: loaded.keystores, external: loaded.external };
+        return {
+          batch: loaded.sealed,
+          encrypted: false,
+          keystores: loaded.keystores,
+          external: loaded.external,
+        };
       }
       const stored = await loadStoredAccounts(text, {
         scrypt: cliScrypt,
@@ -119,8 +116,8 @@ account unlocks.`,
         ...(passphrase === undefined ? {} : { passphrase }),
       });
       for (const line of stored.unreadable) io.err(`skipped ${line}`);
-      const encrypted = stored.format === 'keyport-bundle-encrypted';
-      const batch = stored.inner === 'batch' || stored.inner === 'subwallet-batch';
+      const encrypted = innermostFormat(detected)?.seal?.option === 'passphrase';
+      const batch = innermostFormat(detected)?.seal?.option === 'password';
       return { batch, encrypted, keystores: stored.keystores, external: [] };
     };
     const loaded = await load();
