@@ -1,5 +1,6 @@
 // The CLI tarball alone, installed with plain npm into an empty prefix (`npm i -g --prefix`), as
-// the README tells a user to: `keyport --help`, `inspect` and `unlock` on an upstream keystore.
+// the README tells a user to: `keyport --help`, `inspect` and `unlock` on an upstream keystore,
+// and `restore` into a snapshot file (its read-back loads the installed @polkadot/ui-keyring).
 // Nothing of the repository is on the path: npm fetches the registry dependencies.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +25,13 @@ describe('the packed @keyport/cli, installed with npm i -g into an empty prefix'
     const manifest = JSON.parse(readFileSync(join(cli, 'package.json'), 'utf8'));
     expect(manifest.bin).toEqual({ keyport: './dist/keyport.js' });
     const deps = Object.keys(manifest.dependencies ?? {});
-    expect(deps.every((d: string) => d.startsWith('@polkadot/'))).toBe(true);
+    // @polkadot/*, plus the browser-profile reader's bcrypt (Talisman), snappy and wasm SQLite
+    // (sql.js ships its .wasm).
+    expect(deps.filter((d: string) => !d.startsWith('@polkadot/'))).toEqual([
+      'bcryptjs',
+      'snappyjs',
+      'sql.js',
+    ]);
     const installed = readdirSync(join(cli, 'node_modules'), { recursive: true }).map(String);
     expect(installed.filter((p) => /^(@keyport|tsx)(\/|$)/.test(p))).toEqual([]);
     const shipped = readdirSync(cli, { recursive: true })
@@ -39,7 +46,7 @@ describe('the packed @keyport/cli, installed with npm i -g into an empty prefix'
     const r = keyport('--help');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    for (const c of ['inspect', 'unlock', 'derive', 'convert', 'dump', 'restore', 'undo'])
+    for (const c of ['inspect', 'unlock', 'derive', 'convert', 'profiles', 'dump', 'restore', 'undo'])
       expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
   });
 
@@ -69,5 +76,16 @@ describe('the packed @keyport/cli, installed with npm i -g into an empty prefix'
     expect(no.status).toBe(1);
     expect(JSON.parse(no.stdout).accounts[0]).toMatchObject({ ok: false, error: 'WRONG_PASSWORD' });
     expect(`${ok.stdout}${ok.stderr}${no.stdout}${no.stderr}`).not.toContain(V3_SR25519.password);
+  });
+
+  it('keyport restore writes it into a snapshot and ui-keyring lists it on read-back', () => {
+    const file = join(tmp.dir, 'version3.json');
+    writeFileSync(file, V3_SR25519.json);
+    const snapshot = join(tmp.dir, 'snapshot.json');
+    // Exit 0 only after the written snapshot was read back and listed by ui-keyring.
+    const r = keyport('restore', file, '--storage', snapshot);
+    expect(r.status, r.stderr).toBe(0);
+    const key = `account:${V3_SR25519.publicKey}`;
+    expect(JSON.parse(readFileSync(snapshot, 'utf8'))).toEqual({ [key]: V3_SR25519.json });
   });
 });
