@@ -22,6 +22,7 @@ const EXPORTED = [
   'accountId',
   'addressBookFormat',
   'appsAccountsFormat',
+  'assertEnvelopeParams',
   'assertMnemonic',
   'assertScryptParams',
   'batchFormat',
