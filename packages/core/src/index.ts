@@ -32,6 +32,18 @@ export {
   type SecretKind,
 } from './derive/derive.ts';
 export {
+  deriveLedgerAccount,
+  LEDGER_DEFAULT_PATH,
+  type LedgerDeriveOptions,
+  type LedgerPhrase,
+  ledgerChild,
+  ledgerMasterKey,
+  ledgerPair,
+  ledgerPath,
+  parseLedgerPath,
+  readLedgerPhrase,
+} from './derive/ledger.ts';
+export {
   assertMnemonic,
   BIP39_ENGLISH,
   checkMnemonic,
@@ -41,6 +53,7 @@ export {
   normaliseMnemonic,
   suggestMnemonicWord,
 } from './derive/mnemonic.ts';
+export { deriveSlip10Account, SLIP10_POLKADOT_PATH, type Slip10DeriveOptions } from './derive/slip10.ts';
 export { VAULT_PRESETS, type VaultPreset } from './derive/vault.ts';
 // derivation, networks, detection
 export { type Detected, detectFormat } from './detect.ts';
@@ -52,6 +65,12 @@ export {
   sealData,
 } from './envelope.ts';
 export { isKeyportError, KeyportError, type KeyportErrorCode } from './errors.ts';
+export {
+  openRawSecret,
+  type RawKeyCandidate,
+  type RawSecretEncoding,
+  rawSecretCandidates,
+} from './formats/raw-secret.ts';
 export {
   type CreateKeystoreOptions,
   changeKeystorePassword,
@@ -81,6 +100,17 @@ export {
   parseKeystore,
   readJsonInput,
 } from './keystore/index.ts';
+export { locateAdvice } from './locate/advice.ts';
+export {
+  type LocateHit,
+  type LocateOptions,
+  type LocateProgress,
+  type LocateResult,
+  type LocateType,
+  locate,
+} from './locate/locate.ts';
+export { type LocateSecret, readLocateSecret, wipeLocateSecret } from './locate/secret.ts';
+export { type LocateTarget, parseTarget } from './locate/target.ts';
 export {
   isValidSs58Prefix,
   listNetworks,
