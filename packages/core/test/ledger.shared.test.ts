@@ -23,7 +23,7 @@ describe('Ledger ed25519 derivation (hdLedger)', () => {
   it('gives the util-crypto spec seeds (354 and 434, account/address 0/0 and 5/7, 25th word)', async () => {
     for (const v of LEDGER_SPEC_VECTORS) {
       const account = await deriveLedgerAccount({ secret: v.phrase, path: v.path });
-      expect(u8aToHex(account.secretKey.slice(0, 32)), v.path).toBe(v.seed);
+      expect(u8aToHex(account.secretKey.slice(0, 32))).toBe(v.seed);
       expect(account.type).toBe('ed25519');
     }
   });

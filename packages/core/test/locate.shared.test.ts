@@ -25,9 +25,10 @@ describe('locate', () => {
   it('finds every upstream vector with its key type and path', async () => {
     for (const v of LOCATE_VECTORS) {
       const result = await find(v.secret, v.address, { deep: v.deep === true });
-      expect(result.found, v.source).toBe(true);
+      expect(result.found ? v.source : `${v.source}: not found`).toBe(v.source);
       if (result.found)
-        expect({ type: result.hit.type, path: result.hit.path }, v.source).toEqual({
+        expect({ source: v.source, type: result.hit.type, path: result.hit.path }).toEqual({
+          source: v.source,
           type: v.type,
           path: v.path,
         });

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchBrowserUnlock } from './browser-unlock.ts';
 import { makeKeystores } from './fixtures.ts';
+import { benchLocate } from './locate.ts';
 import { benchNodeUnlock } from './node-unlock.ts';
 import { benchPageSize } from './page-size.ts';
 import { type Row, round, table } from './stats.ts';
@@ -106,6 +107,14 @@ if (wanted('storage-move')) {
     rows.push(await benchStorageMoveNode(runs));
   } catch (e) {
     rows.push(failed('storage-move-node', 'move a 10,000-entry storage, Node', 'for reference', e));
+  }
+}
+if (wanted('locate')) {
+  console.log('· locate: the default search for an address it does not hold…');
+  try {
+    rows.push(await benchLocate(runs));
+  } catch (e) {
+    rows.push(failed('locate', 'locate, default search, Node', '< 1 s', e));
   }
 }
 if (wanted('page-size')) {

@@ -27,6 +27,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./derive.ts')).derive,
   },
   {
+    name: 'locate',
+    summary: 'find which key type and derivation path of a secret gives an address',
+    load: async () => (await import('./locate.ts')).locate,
+  },
+  {
     name: 'convert',
     summary: 'convert between a keystore, a batch file and an Apps array; re-encrypt on request',
     load: async () => (await import('./convert.ts')).convert,
