@@ -12,7 +12,6 @@ import {
   type KeystoreJson,
   unlockMany,
 } from '@keyport/core';
-import { createNodeScryptPool } from '@keyport/core/node-pool';
 import { type AccountFile, isKeyless, loadAccounts, skippedWarnings } from '../accounts.ts';
 import { type Command, choice, flag, needString, optString } from '../framework/command.ts';
 import { CliError, EXIT, UsageError } from '../framework/errors.ts';
@@ -25,6 +24,7 @@ import {
 } from '../framework/files.ts';
 import type { Io } from '../framework/io.ts';
 import { progressBar } from '../framework/progress.ts';
+import { cliScrypt, scryptConcurrency } from '../framework/scrypt.ts';
 
 const TARGETS = ['keystore', 'batch', 'apps-array'] as const;
 type Target = (typeof TARGETS)[number];
@@ -106,80 +106,75 @@ needed except to open a batch file). One trailing newline is removed from passwo
       readNewPasswordFile,
     );
 
-    const pool = createNodeScryptPool();
-    try {
-      const text = await readText(input, 'input');
-      const loaded = await loadAccounts(text, input, {
-        batchPassword: async () => {
-          if (password === undefined)
-            throw new UsageError('a batch file needs --password-file (its batch password)');
-          return password;
-        },
-        scrypt: pool,
-      });
-      for (const line of skippedWarnings(loaded)) io.err(line);
-      const isBatch = loaded.format === 'batch' || loaded.format === 'subwallet-batch';
-      const ownPassword = isBatch ? accountPassword : password;
-      let keystores = pick(io, loaded, optString(args, 'account'));
+    const text = await readText(input, 'input');
+    const loaded = await loadAccounts(text, input, {
+      batchPassword: async () => {
+        if (password === undefined)
+          throw new UsageError('a batch file needs --password-file (its batch password)');
+        return password;
+      },
+      scrypt: cliScrypt,
+    });
+    for (const line of skippedWarnings(loaded)) io.err(line);
+    const isBatch = loaded.format === 'batch' || loaded.format === 'subwallet-batch';
+    const ownPassword = isBatch ? accountPassword : password;
+    let keystores = pick(io, loaded, optString(args, 'account'));
 
-      if (to !== 'batch' && (newPassword !== undefined || compat)) {
-        if (ownPassword === undefined) {
-          throw new UsageError('re-encrypting the accounts needs their password (--password-file)');
-        }
-        keystores = await reencrypt(io, keystores, ownPassword, newPassword ?? ownPassword, params, pool);
+    if (to !== 'batch' && (newPassword !== undefined || compat)) {
+      if (ownPassword === undefined) {
+        throw new UsageError('re-encrypting the accounts needs their password (--password-file)');
       }
-
-      let outText: string;
-      let what: string;
-      if (to === 'keystore') {
-        if (keystores.length !== 1) {
-          throw new KeyportError(
-            'INVALID_INPUT',
-            `the input holds ${keystores.length} accounts; --to keystore writes one: choose it with --account <address>`,
-            { count: keystores.length },
-          );
-        }
-        outText = JSON.stringify(keystores[0]);
-        what = 'keystore';
-      } else if (to === 'batch') {
-        const batchPassword = newPassword ?? password;
-        if (batchPassword === undefined) {
-          throw new UsageError(
-            '--to batch needs --new-password-file (or --password-file) for the batch password',
-          );
-        }
-        if (batchPassword === '') {
-          throw new CliError(
-            'EMPTY_PASSWORD',
-            'the batch password is empty; keyport does not write unencrypted keys',
-          );
-        }
-        if (loaded.external.length > 0) {
-          io.err(
-            `note: ${loaded.external.length} keyless entr(ies) left out: a batch file holds keystores only`,
-          );
-        }
-        const batch = await createBatch(keystores, batchPassword, {
-          params,
-          scrypt: pool,
-          ...(loaded.extras ? { extras: loaded.extras } : {}),
-        });
-        outText = JSON.stringify(batch);
-        what = `batch file of ${keystores.length} account(s), scrypt N=2^${Math.log2(params.N)}`;
-      } else {
-        const entries: AppsAccountEntry[] = keystores.map((keystore) => ({ kind: 'keystore', keystore }));
-        if (optString(args, 'account') === undefined) {
-          for (const x of loaded.external) entries.push({ ...x, kind: 'external' });
-        }
-        outText = JSON.stringify(createAppsAccounts(entries), null, 2);
-        what = `Apps array of ${entries.length} account(s)`;
-      }
-      await writeFileAtomic(out, outText, { overwrite: force });
-      io.err(`wrote ${out} (${what})`);
-      return EXIT.OK;
-    } finally {
-      await pool.close();
+      keystores = await reencrypt(io, keystores, ownPassword, newPassword ?? ownPassword, params);
     }
+
+    let outText: string;
+    let what: string;
+    if (to === 'keystore') {
+      if (keystores.length !== 1) {
+        throw new KeyportError(
+          'INVALID_INPUT',
+          `the input holds ${keystores.length} accounts; --to keystore writes one: choose it with --account <address>`,
+          { count: keystores.length },
+        );
+      }
+      outText = JSON.stringify(keystores[0]);
+      what = 'keystore';
+    } else if (to === 'batch') {
+      const batchPassword = newPassword ?? password;
+      if (batchPassword === undefined) {
+        throw new UsageError(
+          '--to batch needs --new-password-file (or --password-file) for the batch password',
+        );
+      }
+      if (batchPassword === '') {
+        throw new CliError(
+          'EMPTY_PASSWORD',
+          'the batch password is empty; keyport does not write unencrypted keys',
+        );
+      }
+      if (loaded.external.length > 0) {
+        io.err(
+          `note: ${loaded.external.length} keyless entr(ies) left out: a batch file holds keystores only`,
+        );
+      }
+      const batch = await createBatch(keystores, batchPassword, {
+        params,
+        scrypt: cliScrypt,
+        ...(loaded.extras ? { extras: loaded.extras } : {}),
+      });
+      outText = JSON.stringify(batch);
+      what = `batch file of ${keystores.length} account(s), scrypt N=2^${Math.log2(params.N)}`;
+    } else {
+      const entries: AppsAccountEntry[] = keystores.map((keystore) => ({ kind: 'keystore', keystore }));
+      if (optString(args, 'account') === undefined) {
+        for (const x of loaded.external) entries.push({ ...x, kind: 'external' });
+      }
+      outText = JSON.stringify(createAppsAccounts(entries), null, 2);
+      what = `Apps array of ${entries.length} account(s)`;
+    }
+    await writeFileAtomic(out, outText, { overwrite: force });
+    io.err(`wrote ${out} (${what})`);
+    return EXIT.OK;
   },
 };
 
@@ -189,15 +184,14 @@ async function reencrypt(
   oldPassword: string,
   newPassword: string,
   params: typeof DEFAULT_SCRYPT,
-  pool: ReturnType<typeof createNodeScryptPool>,
 ): Promise<KeystoreJson[]> {
   // Keyless records hold nothing to re-encrypt: they are carried over as they are.
   const keystores = all.filter((k) => !isKeyless(k));
   const bar = progressBar(io, 're-encrypting', keystores.length);
   const results = await unlockMany(
     keystores,
-    (json) => changeKeystorePassword(json, oldPassword, newPassword, { params, scrypt: pool }),
-    { concurrency: pool.size, onProgress: ({ done }) => bar.update(done) },
+    (json) => changeKeystorePassword(json, oldPassword, newPassword, { params, scrypt: cliScrypt }),
+    { concurrency: scryptConcurrency(), onProgress: ({ done }) => bar.update(done) },
   );
   bar.done();
   const failed = results.findIndex((r) => !r.ok);

@@ -15,7 +15,6 @@ import {
   resolveNetwork,
   wipe,
 } from '@keyport/core';
-import { nodeScrypt } from '@keyport/core/scrypt-node';
 import { u8aToHex } from '@polkadot/util';
 import { type Command, choice, flag, needString, optString } from '../framework/command.ts';
 import { EXIT, UsageError } from '../framework/errors.ts';
@@ -26,6 +25,7 @@ import {
   writeFileAtomic,
 } from '../framework/files.ts';
 import { withoutWords } from '../report/secret-errors.ts';
+import { cliScrypt } from '../framework/scrypt.ts';
 
 type DeriveType = KeyType | 'ed25519-ledger';
 
@@ -131,7 +131,7 @@ ignores (e.g. ///password on a 0x seed) go to stderr.`,
       }
       if (target !== undefined && password !== undefined) {
         const params = flag(args, 'compat') ? COMPAT_SCRYPT : DEFAULT_SCRYPT;
-        const json = await createKeystore(account, password, { params, scrypt: nodeScrypt, ss58 });
+        const json = await createKeystore(account, password, { params, scrypt: cliScrypt, ss58 });
         await writeFileAtomic(target, JSON.stringify(json), { overwrite: flag(args, 'force') });
         io.err(`wrote ${target} (v3 keystore, scrypt N=2^${Math.log2(params.N)})`);
       }

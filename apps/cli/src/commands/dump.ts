@@ -1,6 +1,5 @@
 // `keyport dump`: a localStorage snapshot file → a keyport bundle (plain or passphrase-encrypted).
 
-import { nodeScrypt } from '@keyport/core/scrypt-node';
 import { dumpStorage, encodeBundle } from '@keyport/storage-migrate';
 import { type Command, flag, needString, optString } from '../framework/command.ts';
 import { EXIT } from '../framework/errors.ts';
@@ -11,6 +10,7 @@ import {
   refuseExisting,
   writeFileAtomic,
 } from '../framework/files.ts';
+import { cliScrypt } from '../framework/scrypt.ts';
 import { summaryLine } from '../report/plan-report.ts';
 import { loadSnapshot } from '../snapshot.ts';
 
@@ -56,7 +56,7 @@ options:
     const origin = optString(args, 'origin');
     const bundle = dumpStorage(storage, { origin: origin ?? null, now: io.now });
     const text = await encodeBundle(bundle, {
-      scrypt: nodeScrypt,
+      scrypt: cliScrypt,
       ...(passphrase === undefined ? {} : { passphrase }),
     });
     await writeFileAtomic(out, text, { overwrite: force });

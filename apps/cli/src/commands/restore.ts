@@ -1,10 +1,10 @@
 // `keyport restore`: imports any supported input into a localStorage snapshot file without
 // loss: plan, write (in memory), save the undo bundle, then replace the snapshot atomically.
-import { nodeScrypt } from '@keyport/core/scrypt-node';
 import { applyPlan, encodeBundle, planImport, readImportInput } from '@keyport/storage-migrate';
 import { type Command, choice, flag, needString } from '../framework/command.ts';
 import { EXIT } from '../framework/errors.ts';
 import { optionalSecretFile, readText, writeFileAtomic } from '../framework/files.ts';
+import { cliScrypt } from '../framework/scrypt.ts';
 import { planJson, printPlan, printSource } from '../report/plan-report.ts';
 import { verifySnapshot } from '../report/verify-snapshot.ts';
 import { flushSnapshot, loadSnapshot } from '../snapshot.ts';
@@ -63,7 +63,7 @@ keyport undo <undo-bundle> --storage <snapshot.json>.`,
     const text = await readText(input, 'input');
     const storage = await loadSnapshot(storagePath);
     const source = await readImportInput(text, {
-      scrypt: nodeScrypt,
+      scrypt: cliScrypt,
       now: io.now,
       ...(passphrase === undefined ? {} : { passphrase }),
       ...(password === undefined ? {} : { password }),

@@ -1,9 +1,9 @@
 // `keyport undo`: reverses a restore with the undo bundle it wrote beside the snapshot.
-import { nodeScrypt } from '@keyport/core/scrypt-node';
 import { decodeBundle, undoImport } from '@keyport/storage-migrate';
 import { type Command, flag, needString } from '../framework/command.ts';
 import { EXIT } from '../framework/errors.ts';
 import { optionalSecretFile, readText } from '../framework/files.ts';
+import { cliScrypt } from '../framework/scrypt.ts';
 import { flushSnapshot, loadSnapshot } from '../snapshot.ts';
 
 /** `keyport undo <undo-bundle> --storage <snapshot.json>` */
@@ -29,7 +29,7 @@ options:
     const storagePath = io.path(needString(args, 'storage'));
     const passphrase = await optionalSecretFile(io, args, 'passphrase-file', 'passphrase file');
     const bundle = await decodeBundle(await readText(file, 'undo bundle'), {
-      scrypt: nodeScrypt,
+      scrypt: cliScrypt,
       ...(passphrase === undefined ? {} : { passphrase }),
     });
     const storage = await loadSnapshot(storagePath);

@@ -10,7 +10,6 @@ import {
   unlockMany,
   wipe,
 } from '@keyport/core';
-import { createNodeScryptPool } from '@keyport/core/node-pool';
 import { detectInput, type InputFormat } from '@keyport/storage-migrate';
 import { u8aToHex } from '@polkadot/util';
 import { isKeyless, loadAccounts, loadStoredAccounts, skippedWarnings } from '../accounts.ts';
@@ -18,6 +17,7 @@ import { type Command, flag, needString, optString } from '../framework/command.
 import { describeError, EXIT, errorCode } from '../framework/errors.ts';
 import { optionalSecretFile, readPasswordFile, readText } from '../framework/files.ts';
 import { progressBar } from '../framework/progress.ts';
+import { cliScrypt, scryptConcurrency } from '../framework/scrypt.ts';
 
 /** One line of `unlock --json`. */
 interface UnlockLine {
@@ -102,91 +102,86 @@ account unlocks.`,
     const passphrase = await optionalSecretFile(io, args, 'passphrase-file', 'passphrase file');
     const text = await readText(file, 'input');
 
-    const pool = createNodeScryptPool();
-    try {
-      const load = async (): Promise<Loaded> => {
-        if (!STORAGE_INPUTS.has(detectInput(text).format)) {
-          const loaded = await loadAccounts(text, file, {
-            batchPassword: async () => password,
-            scrypt: pool,
-            expected: 'a keystore, a batch file, an Apps accounts array, a keyport bundle or a storage dump',
-          });
-          for (const line of skippedWarnings(loaded)) io.err(line);
-          const batch = loaded.format === 'batch' || loaded.format === 'subwallet-batch';
-          return { batch, encrypted: false, keystores: loaded.keystores, external: loaded.external };
-        }
-        const stored = await loadStoredAccounts(text, {
-          scrypt: pool,
-          batchPassword: password,
-          ...(passphrase === undefined ? {} : { passphrase }),
+    const load = async (): Promise<Loaded> => {
+      if (!STORAGE_INPUTS.has(detectInput(text).format)) {
+        const loaded = await loadAccounts(text, file, {
+          batchPassword: async () => password,
+          scrypt: cliScrypt,
+          expected: 'a keystore, a batch file, an Apps accounts array, a keyport bundle or a storage dump',
         });
-        for (const line of stored.unreadable) io.err(`skipped ${line}`);
-        const encrypted = stored.format === 'keyport-bundle-encrypted';
-        const batch = stored.inner === 'batch' || stored.inner === 'subwallet-batch';
-        return { batch, encrypted, keystores: stored.keystores, external: [] };
-      };
-      const loaded = await load();
-      if (accountFile !== undefined && !loaded.batch) {
-        io.err('note: --account-password-file applies to batch files only; using --password-file');
+        for (const line of skippedWarnings(loaded)) io.err(line);
+        const batch = loaded.format === 'batch' || loaded.format === 'subwallet-batch';
+        return { batch, encrypted: false, keystores: loaded.keystores, external: loaded.external };
       }
-      if (passphrase !== undefined && !loaded.encrypted) {
-        io.err('note: --passphrase-file applies to encrypted keyport bundles only; not used');
-      }
-      const secretPassword = loaded.batch ? accountPassword : password;
-      const keyed = loaded.keystores.filter((k) => !isKeyless(k));
-      const skipped = [...loaded.external, ...loaded.keystores.filter(isKeyless)];
-      for (const x of skipped) io.err(`skipped ${x.address}: no key in the file (external account)`);
-      if (keyed.length === 0) {
-        throw new KeyportError('INVALID_INPUT', `${file} holds no account with a key to unlock`);
-      }
-
-      const bar = progressBar(io, 'unlocking', keyed.length);
-      const results = await unlockMany(
-        keyed,
-        async (json) => {
-          const account = await openKeystore(json, secretPassword, { scrypt: pool });
-          const facts = { publicKey: u8aToHex(account.publicKey), type: account.type };
-          wipe(account);
-          return facts;
-        },
-        { concurrency: pool.size, onProgress: ({ done }) => bar.update(done) },
-      );
-      bar.done();
-
-      const lines: UnlockLine[] = [];
-      const names: string[] = [];
-      results.forEach((r, i) => {
-        const json = keyed[i] as KeystoreJson;
-        const facts = publicFacts(json);
-        names.push(facts.name);
-        lines.push(
-          r.ok
-            ? { address: json.address, publicKey: r.value.publicKey, type: r.value.type, ok: true }
-            : {
-                address: json.address,
-                publicKey: facts.publicKey,
-                type: facts.type,
-                ok: false,
-                error: errorCode(r.error),
-              },
-        );
-        if (!r.ok && !flag(args, 'json')) names[i] = describeError(r.error);
+      const stored = await loadStoredAccounts(text, {
+        scrypt: cliScrypt,
+        batchPassword: password,
+        ...(passphrase === undefined ? {} : { passphrase }),
       });
-      const good = lines.filter((l) => l.ok).length;
-      if (flag(args, 'json')) io.out(JSON.stringify({ accounts: lines }));
-      else {
-        const width = Math.max(0, ...lines.map((l) => l.address.length));
-        lines.forEach((l, i) => {
-          const tail = names[i] ? `  ${names[i]}` : '';
-          io.out(
-            `${l.ok ? 'ok    ' : 'FAILED'}  ${l.address.padEnd(width)}  ${(l.type ?? '?').padEnd(8)}${tail}`,
-          );
-        });
-      }
-      io.err(`${good} of ${lines.length} account(s) unlocked`);
-      return good === lines.length ? EXIT.OK : EXIT.FAILED;
-    } finally {
-      await pool.close();
+      for (const line of stored.unreadable) io.err(`skipped ${line}`);
+      const encrypted = stored.format === 'keyport-bundle-encrypted';
+      const batch = stored.inner === 'batch' || stored.inner === 'subwallet-batch';
+      return { batch, encrypted, keystores: stored.keystores, external: [] };
+    };
+    const loaded = await load();
+    if (accountFile !== undefined && !loaded.batch) {
+      io.err('note: --account-password-file applies to batch files only; using --password-file');
     }
+    if (passphrase !== undefined && !loaded.encrypted) {
+      io.err('note: --passphrase-file applies to encrypted keyport bundles only; not used');
+    }
+    const secretPassword = loaded.batch ? accountPassword : password;
+    const keyed = loaded.keystores.filter((k) => !isKeyless(k));
+    const skipped = [...loaded.external, ...loaded.keystores.filter(isKeyless)];
+    for (const x of skipped) io.err(`skipped ${x.address}: no key in the file (external account)`);
+    if (keyed.length === 0) {
+      throw new KeyportError('INVALID_INPUT', `${file} holds no account with a key to unlock`);
+    }
+
+    const bar = progressBar(io, 'unlocking', keyed.length);
+    const results = await unlockMany(
+      keyed,
+      async (json) => {
+        const account = await openKeystore(json, secretPassword, { scrypt: cliScrypt });
+        const facts = { publicKey: u8aToHex(account.publicKey), type: account.type };
+        wipe(account);
+        return facts;
+      },
+      { concurrency: scryptConcurrency(), onProgress: ({ done }) => bar.update(done) },
+    );
+    bar.done();
+
+    const lines: UnlockLine[] = [];
+    const names: string[] = [];
+    results.forEach((r, i) => {
+      const json = keyed[i] as KeystoreJson;
+      const facts = publicFacts(json);
+      names.push(facts.name);
+      lines.push(
+        r.ok
+          ? { address: json.address, publicKey: r.value.publicKey, type: r.value.type, ok: true }
+          : {
+              address: json.address,
+              publicKey: facts.publicKey,
+              type: facts.type,
+              ok: false,
+              error: errorCode(r.error),
+            },
+      );
+      if (!r.ok && !flag(args, 'json')) names[i] = describeError(r.error);
+    });
+    const good = lines.filter((l) => l.ok).length;
+    if (flag(args, 'json')) io.out(JSON.stringify({ accounts: lines }));
+    else {
+      const width = Math.max(0, ...lines.map((l) => l.address.length));
+      lines.forEach((l, i) => {
+        const tail = names[i] ? `  ${names[i]}` : '';
+        io.out(
+          `${l.ok ? 'ok    ' : 'FAILED'}  ${l.address.padEnd(width)}  ${(l.type ?? '?').padEnd(8)}${tail}`,
+        );
+      });
+    }
+    io.err(`${good} of ${lines.length} account(s) unlocked`);
+    return good === lines.length ? EXIT.OK : EXIT.FAILED;
   },
 };

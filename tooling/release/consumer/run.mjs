@@ -1,0 +1,66 @@
+// Plain Node ESM against the installed tarballs: every exported subpath loads, and each does real
+// work. Usage: node run.mjs <keystore.json> <password>; prints one JSON line of facts.
+import { readFileSync } from 'node:fs';
+import { COMPAT_SCRYPT, createKeystore, describeKeystore, isKeyportError, openKeystore } from '@keyport/core';
+import { createNodeScryptPool } from '@keyport/core/node-pool';
+import { nodeScrypt } from '@keyport/core/scrypt-node';
+import { createWebScryptPool } from '@keyport/core/web-pool';
+import {
+  applyPlan,
+  decodeBundle,
+  dumpStorage,
+  encodeBundle,
+  MemoryStorage,
+  planImport,
+  readImportInput,
+} from '@keyport/storage-migrate';
+import { verifyWithUiKeyring } from '@keyport/storage-migrate/verify';
+
+const [file, password] = process.argv.slice(2);
+const json = readFileSync(file, 'utf8');
+const now = () => Date.UTC(2026, 0, 1);
+
+const info = describeKeystore(json);
+const pool = createNodeScryptPool({ size: 1 });
+const pooled = await openKeystore(json, password, { scrypt: pool });
+await pool.close();
+const native = await openKeystore(json, password, { scrypt: nodeScrypt });
+let wrong = 'accepted';
+try {
+  await openKeystore(json, `${password}!`, { scrypt: nodeScrypt });
+} catch (e) {
+  wrong = isKeyportError(e) ? e.code : String(e);
+}
+const rewritten = await createKeystore(native, password, { params: COMPAT_SCRYPT, scrypt: nodeScrypt });
+
+const key = `account:0x${Buffer.from(native.publicKey).toString('hex')}`;
+const source = new MemoryStorage({ [key]: JSON.stringify(rewritten), settings: '{"prefix":2}' });
+const text = await encodeBundle(dumpStorage(source, { origin: 'https://example.org', now }), {
+  passphrase: 'bundle pass',
+  params: COMPAT_SCRYPT,
+  scrypt: nodeScrypt,
+});
+const read = await readImportInput(text, { passphrase: 'bundle pass', scrypt: nodeScrypt, now });
+const target = new MemoryStorage();
+const plan = planImport(read, target, { policy: 'keep' });
+const applied = applyPlan(plan, target, { now });
+const shown = await verifyWithUiKeyring(target, { passwords: { [key]: password } });
+let locked = 'opened';
+try {
+  await decodeBundle(text);
+} catch (e) {
+  locked = isKeyportError(e) ? e.code : String(e);
+}
+
+console.log(
+  JSON.stringify({
+    version: info.version,
+    address: pooled.address,
+    sameAsNative: pooled.address === native.address,
+    wrong,
+    written: applied.written,
+    locked,
+    shown: shown.accounts.map((a) => ({ key: a.key, unlocked: a.unlocked })),
+    webPool: typeof createWebScryptPool,
+  }),
+);
