@@ -24,33 +24,45 @@ function cspMeta(): Plugin {
 }
 
 const BOOKMARKLET_ID = 'virtual:keyport-bookmarklet';
+const BOOKMARKLET_ENTRY = fileURLToPath(new URL('./src/bookmarklet/entry.ts', import.meta.url));
 
 /**
- * `import code from 'virtual:keyport-bookmarklet'` gives the bookmarklet as one minified,
- * self-contained script (src/bookmarklet/entry.ts built as an IIFE), ready for a javascript: URL.
+ * Builds src/bookmarklet/entry.ts as one minified IIFE, `var keyportBookmarklet=…`, whose value
+ * is the entry's function (src/bookmarklet/view.ts calls it with the page's URL).
+ *
+ * @example const code = await buildBookmarklet(); code.length // about 4 kB
  */
+export async function buildBookmarklet(): Promise<string> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      lib: {
+        entry: BOOKMARKLET_ENTRY,
+        formats: ['iife'],
+        name: 'keyportBookmarklet',
+        fileName: () => 'bookmarklet.js',
+      },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+  const chunk = outputs.flatMap((o) => o.output).find((o) => o.type === 'chunk');
+  if (chunk?.type !== 'chunk') throw new Error('the bookmarklet build produced no chunk');
+  return chunk.code.trim();
+}
+
+/** `import code from 'virtual:keyport-bookmarklet'` gives buildBookmarklet()'s script. */
 function bookmarklet(): Plugin {
-  const entry = fileURLToPath(new URL('./src/bookmarklet/entry.ts', import.meta.url));
   return {
     name: 'keyport-bookmarklet',
     resolveId: (id) => (id === BOOKMARKLET_ID ? `\0${BOOKMARKLET_ID}` : undefined),
     async load(id) {
       if (id !== `\0${BOOKMARKLET_ID}`) return undefined;
-      const result = await build({
-        configFile: false,
-        logLevel: 'warn',
-        build: {
-          write: false,
-          target: 'es2022',
-          minify: true,
-          lib: { entry, formats: ['iife'], name: 'keyportBookmarklet', fileName: () => 'bookmarklet.js' },
-        },
-      });
-      const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-      const chunk = outputs.flatMap((o) => o.output).find((o) => o.type === 'chunk');
-      if (chunk?.type !== 'chunk') throw new Error('the bookmarklet build produced no chunk');
-      this.addWatchFile(entry);
-      return `export default ${JSON.stringify(chunk.code.trim())};`;
+      this.addWatchFile(BOOKMARKLET_ENTRY);
+      return `export default ${JSON.stringify(await buildBookmarklet())};`;
     },
   };
 }

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// `npm start` and `npm test` from a fresh clone: make sure pnpm 10.34.9 is on PATH (a private
-// copy under tooling/bootstrap/.pnpm when the machine has none), install the locked
-// dependencies, then hand over to turbo. Plain JavaScript so it runs before anything is installed.
+// `npm start`, `npm test` and `npm run pack:release` from a fresh clone: make sure pnpm 10.34.9
+// is on PATH (a private copy under tooling/bootstrap/.pnpm when the machine has none), install the
+// locked dependencies, then hand over to turbo. Plain JavaScript so it runs before anything is installed.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +17,7 @@ const TASKS = {
   test: ['run', 'lint', 'typecheck', 'test', 'test:deno', 'test:e2e', '--concurrency=1'],
   fuzz: ['run', 'test', 'test:deno', '--concurrency=1'],
   bench: ['run', 'bench', '--concurrency=1'],
+  pack: ['run', 'pack:release'],
 };
 
 function pnpmVersion() {
@@ -61,4 +62,6 @@ if (what === 'test' && !existsSync(env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
   );
 }
 if (what === 'fuzz') env.FC_NUM_RUNS = env.FC_NUM_RUNS ?? '1000';
+// Only this run's tarballs in packed/, so `npm i -g ./packed/keyport-cli-*.tgz` finds one.
+if (what === 'pack') rmSync(join(root, 'packed'), { recursive: true, force: true });
 run('pnpm', ['exec', 'turbo', ...tasks]);

@@ -1,5 +1,5 @@
-// The `keyport` entry point: `node --import tsx apps/cli/src/bin.ts <command> …`
-// (`pnpm keyport …` from the repository root).
+// The `keyport` entry point: `node --import tsx apps/cli/src/bin.ts <command> …` in the repository
+// (`pnpm keyport …` from its root), and the entry esbuild bundles into the packed dist/keyport.js.
 import { createIo } from './framework/io.ts';
 import { main } from './main.ts';
 

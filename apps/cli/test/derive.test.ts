@@ -1,4 +1,4 @@
-// keyport derive on the SURI vectors (formats.md §6.2) and --export: the written keystore is v3,
+// keyport derive on the SURI vectors (docs/vectors.md §2) and --export: the written keystore is v3,
 // opens with @polkadot/keyring, and is never written over an existing file without --force.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
@@ -26,7 +26,7 @@ async function deriveJson(secret: string, ...args: string[]) {
   return JSON.parse(run.stdout) as { address: string; publicKey: string; type: string };
 }
 
-describe('keyport derive: SURI vectors (formats.md §6.2, polkadot-js suri.spec.ts)', () => {
+describe('keyport derive: SURI vectors (docs/vectors.md §2, polkadot-js suri.spec.ts)', () => {
   it('the dev phrase gives its sr25519 root account; --json is exactly {address, publicKey, type}', async () => {
     const out = await deriveJson(DEV_PHRASE);
     expect(out).toEqual({ address: DEV_SR25519.address, publicKey: DEV_SR25519.publicKey, type: 'sr25519' });

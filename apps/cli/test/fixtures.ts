@@ -4,7 +4,7 @@
 // - uik-batch.json / uik-batch-same.json: @polkadot/ui-keyring `backupAccounts` (one account per
 //   key type) with a batch password different from / equal to the accounts' password;
 // - uik-apps-array.json: Apps' export-all array built from ui-keyring's stored records plus a
-//   keyless external entry (what Apps' ExportAll writes, formats.md §2.4);
+//   keyless external entry (what Apps' ExportAll writes, docs/batch-and-arrays.md §4);
 // - uik-storage.json: the localStorage ui-keyring wrote (accounts, address book, a contract)
 //   plus settings and a raw non-JSON item, as JSON.stringify(localStorage) would give it.
 import { writeFileSync } from 'node:fs';

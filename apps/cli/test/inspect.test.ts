@@ -1,4 +1,4 @@
-// keyport inspect on the upstream vectors (formats.md §6.1) and on files made by the real
+// keyport inspect on the upstream vectors (docs/vectors.md §1) and on files made by the real
 // @polkadot/keyring and ui-keyring: format, version, scrypt, key type, address, name; exit codes.
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';

@@ -16,6 +16,8 @@ export interface Env {
   aStorage: Record<string, string>;
   /** A's plain bundle file, set by the first backup test. */
   plainBundle: string;
+  /** Every origin a request may go to: the page's, and the stand-in Apps and third origins. */
+  readonly origins: Set<string>;
 }
 
 /** Creates the shared state (the first test fills aStorage and plainBundle). */
@@ -27,5 +29,6 @@ export function makeEnv(url: string, browser: Browser): Env {
     tmp: mkdtempSync(join(tmpdir(), 'keyport-e2e-')),
     aStorage: {},
     plainBundle: '',
+    origins: new Set([new URL(url).origin]),
   };
 }

@@ -1,27 +1,10 @@
-// Check passwords in workers, the bookmarklet on another origin, first-load size, CSP, safety.
+// Check passwords in workers, first-load size, CSP, safety. The bookmarklet: bridge.e2e.ts.
 
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { decodeBundle, dumpStorage, encodeBundle, MemoryStorage } from '@keyport/storage-migrate';
 import { HEADER_CSP, META_CSP } from '../scripts/csp.mjs';
 import type { Env } from './env.ts';
-import { assert, assertSameStorage, newComputer, readStorage, shot, test, writeStorage } from './harness.ts';
+import { assert, newComputer, shot, test, writeStorage } from './harness.ts';
 import { attributesAndUrl, DEMO_ACCOUNTS, loadFile, openPage } from './pages.ts';
-
-/** A stand-in for a hosted Apps: another origin (localhost, another port), no CSP, empty storage. */
-async function fakeApps(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(
-      '<!doctype html><html><head><link rel="icon" href="data:,"><title>Fake Apps</title></head><body><div id="root"><h1>Fake Polkadot-JS Apps</h1></div></body></html>',
-    );
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://localhost:${port}/`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 /** Registers the remaining tests. */
 export function registerExtraTests(env: Env): void {
@@ -81,80 +64,6 @@ export function registerExtraTests(env: Env): void {
     await b.close();
   });
 
-  test('bookmarklet on another origin: dumps the same version 2 bundle, imports a plain bundle, undoes it', async () => {
-    const apps = await fakeApps();
-    try {
-      const site = await newComputer(env.browser, env.monitor, 'page');
-      const migrate = await openPage(site, env.url);
-      await migrate.locator('#bookmarklet summary').click();
-      const link = migrate.locator('#bookmarklet-link');
-      await link.waitFor();
-      const href = (await link.getAttribute('href')) as string;
-      assert(
-        href.startsWith('javascript:') && href.length < 64_000,
-        `bookmarklet href (${href.length} chars)`,
-      );
-      await shot(migrate, 'page-bookmarklet');
-      await site.close();
-
-      const c = await newComputer(env.browser, env.monitor, 'Apps');
-      const page = await c.newPage();
-      await page.goto(apps.url);
-      // What a bookmark does: the browser runs the javascript: URL in the Apps tab.
-      const runBookmarklet = () =>
-        page.evaluate((url) => {
-          const a = document.createElement('a');
-          a.href = url;
-          a.id = 'run-bookmarklet';
-          document.body.append(a);
-          a.click();
-          a.remove();
-        }, href);
-      await runBookmarklet();
-      await page.locator('#keyport-bookmarklet').waitFor();
-      assert(
-        (await page.locator('#keyport-bookmarklet code').innerText()) === new URL(apps.url).origin,
-        'overlay origin',
-      );
-      await shot(page, 'apps-bookmarklet-open');
-      await page.locator('#kp-file').setInputFiles(env.plainBundle);
-      await page.locator('#keyport-bookmarklet p', { hasText: 'Import will write 11 entries' }).waitFor();
-      const [undoDownload] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Import', exact: true }).click(),
-      ]);
-      await page.locator('#keyport-bookmarklet p', { hasText: 'Imported 11 entries' }).first().waitFor();
-      assertSameStorage(await readStorage(page), env.aStorage, 'Apps storage after the bookmarklet import');
-      await shot(page, 'apps-bookmarklet-imported');
-      const undoText = readFileSync(await undoDownload.path(), 'utf8');
-      const undo = await decodeBundle(undoText);
-      assert(undo.undo?.absent.length === 11, 'the undo bundle does not list the 11 created keys');
-
-      const [dump] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Download localStorage bundle' }).click(),
-      ]);
-      const dumpText = readFileSync(await dump.path(), 'utf8');
-      const decoded = await decodeBundle(dumpText); // the library checks format, summary and checksum
-      assert(decoded.origin === new URL(apps.url).origin, 'dump origin');
-      const expected = await encodeBundle(
-        dumpStorage(new MemoryStorage(env.aStorage), {
-          origin: decoded.origin,
-          now: () => Date.parse(decoded.createdAt),
-        }),
-      );
-      assert(dumpText === expected, 'the bookmarklet dump differs from the library dump of the same storage');
-
-      await page.getByRole('button', { name: 'Undo import' }).click();
-      await page.locator('#keyport-bookmarklet p', { hasText: 'Undone' }).waitFor();
-      assert(Object.keys(await readStorage(page)).length === 0, 'undo left entries behind');
-      await shot(page, 'apps-bookmarklet-undone');
-      await c.close();
-    } finally {
-      await apps.close();
-    }
-  });
-
   test('first load: JS before the first click is small; CSP header and meta are in force', async () => {
     const d = await newComputer(env.browser, env.monitor, 'D');
     const page = await d.newPage();
@@ -207,8 +116,8 @@ export function registerExtraTests(env: Env): void {
     await d.close();
   });
 
-  test('safety: no request left 127.0.0.1/localhost; no console message holds a password; no page error', async () => {
-    const outside = env.monitor.outside();
+  test('safety: no request left the test origins; no console message holds a password; no page error', async () => {
+    const outside = env.monitor.outside(env.origins);
     assert(outside.length === 0, `requests out: ${outside.join(', ')}`);
     const leaks = env.monitor.console.filter(
       (line) => DEMO_ACCOUNTS.some((a) => line.includes(a.password)) || line.includes('passphrase \u00e9'),

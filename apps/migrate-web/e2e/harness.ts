@@ -65,12 +65,11 @@ export class Monitor {
     context.on('weberror', (err) => this.pageErrors.push(`[${label}] ${err.error().message}`));
   }
 
-  /** Requests whose URL is not on 127.0.0.1/localhost (data: and blob: URLs never leave). */
-  outside(): string[] {
+  /** Requests to any origin but `origins` (data: and blob: URLs never leave). */
+  outside(origins: ReadonlySet<string>): string[] {
     return this.requests.filter((u) => {
-      if (u.startsWith('data:') || u.startsWith('blob:')) return false;
-      const host = new URL(u).hostname;
-      return host !== '127.0.0.1' && host !== 'localhost';
+      if (u.startsWith('data:') || u.startsWith('blob:') || u === 'about:blank') return false;
+      return !origins.has(new URL(u).origin);
     });
   }
 }

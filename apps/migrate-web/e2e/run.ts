@@ -2,6 +2,7 @@
 // in Debian's Chromium and prints "N passed, N failed" (exit 1 on any failure).
 import { rmSync } from 'node:fs';
 import { build } from 'vite';
+import { registerBridgeTests } from './bridge.e2e.ts';
 import { makeEnv } from './env.ts';
 import { registerExtraTests } from './extras.e2e.ts';
 import { APP_DIR, ARTIFACTS, DIST, launch, requireChromium, runAll, serve } from './harness.ts';
@@ -18,6 +19,7 @@ let failed = 1;
 try {
   const env = makeEnv(server.url, browser);
   registerMoveTests(env);
+  registerBridgeTests(env);
   registerExtraTests(env);
   failed = await runAll();
 } finally {

@@ -25,12 +25,17 @@ export const MIME = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** Headers sent with every response, errors included. */
+/**
+ * Headers sent with every response, errors included. Cross-Origin-Opener-Policy is `unsafe-none`
+ * on purpose: the bookmarklet opens this page from the Apps tab (another origin) and talks to it
+ * through `window.opener`; `same-origin` (or `same-origin-allow-popups`) would put the page in a
+ * new browsing context group and cut that link. framing stays forbidden (frame-ancestors 'none').
+ */
 export const SECURITY_HEADERS = {
   'Content-Security-Policy': HEADER_CSP,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Opener-Policy': 'unsafe-none',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Cache-Control': 'no-cache',
 };

@@ -3,7 +3,7 @@
  * @keyport/storage-migrate, optionally encrypted (scrypt in a Web Worker, so the page stays live).
  */
 import { createWebScryptPool } from '@keyport/core/web-pool';
-import { dumpStorage, encodeBundle } from '@keyport/storage-migrate';
+import { dumpStorage, encodeBundle, type StorageLike } from '@keyport/storage-migrate';
 
 /** What makeBundle returns: the file text and how many entries it holds. */
 export interface MadeBundle {
@@ -18,7 +18,7 @@ export interface MadeBundle {
  * @example const { text } = await makeBundle(localStorage, { origin: location.origin, now: new Date(), passphrase: '' })
  */
 export async function makeBundle(
-  storage: Storage,
+  storage: StorageLike,
   opts: { readonly origin: string; readonly now: Date; readonly passphrase: string },
 ): Promise<MadeBundle> {
   const bundle = dumpStorage(storage, { origin: opts.origin, now: () => opts.now.getTime() });

@@ -1,11 +1,11 @@
-/** What main.ts hands to each step: the storage, the origin and document, and a refresh hook. */
+import type { PageStore } from './store/store.ts';
+
+/** What main.ts hands to each step: the storage seam, the document, and a refresh hook. */
 export interface PageContext {
-  /** window.localStorage in the page; any Storage in tests. */
-  readonly storage: Storage;
-  /** location.origin, shown on the page and used in file names. */
-  readonly origin: string;
+  /** The storage the page works on: this origin's, or an Apps tab's through the bookmarklet. */
+  readonly store: PageStore;
   readonly doc: Document;
-  /** Called after the storage changed (import, undo), to re-read the inventory. */
+  /** Called after the storage changed (import, undo, another tab), to re-read the inventory. */
   readonly onChange: () => void;
   /** The clock for file names and bundle dates; default `() => new Date()`. */
   readonly now?: () => Date;

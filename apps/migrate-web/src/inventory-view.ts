@@ -37,20 +37,23 @@ function entryTable(caption: string, entries: readonly Entry[], showType: boolea
 }
 
 /**
- * Fills `container` with the inventory (replacing what was there).
+ * Fills `container` with the inventory (replacing what was there). `bridged`: the storage is an
+ * Apps tab's, lent through the bookmarklet (the tab may not be Apps at all: then it says so).
  *
- * @example renderInventory(byId('inventory', HTMLDivElement), takeInventory(localStorage))
+ * @example renderInventory(byId('inventory', HTMLDivElement), takeInventory(localStorage), false)
  */
-export function renderInventory(container: HTMLElement, inv: Inventory): void {
+export function renderInventory(container: HTMLElement, inv: Inventory, bridged: boolean): void {
   clear(container);
+  const holder = bridged ? 'The tab that ran the bookmarklet holds' : 'This browser holds';
   if (inv.total === 0) {
     container.append(
-      h('p', { class: 'status status-info' }, 'This browser holds nothing for this origin yet (0 entries).'),
+      h('p', { class: 'status status-info' }, `${holder} nothing for this origin yet (0 entries).`),
     );
     return;
   }
+  const appsLike = inv.counts.account + inv.counts.address + inv.counts.contract + inv.counts.settings > 0;
   container.append(
-    h('p', {}, `This browser holds ${inv.total} ${inv.total === 1 ? 'entry' : 'entries'} for this origin:`),
+    h('p', {}, `${holder} ${inv.total} ${inv.total === 1 ? 'entry' : 'entries'} for this origin:`),
     h(
       'ul',
       { class: 'counts', 'aria-label': 'Entries by kind' },
@@ -59,6 +62,15 @@ export function renderInventory(container: HTMLElement, inv: Inventory): void {
       ),
     ),
   );
+  if (bridged && !appsLike) {
+    container.append(
+      h(
+        'p',
+        { class: 'status status-info', id: 'not-apps' },
+        "This does not look like Polkadot-JS Apps: no accounts, address book, contracts or Apps settings. keyport still works on this origin's storage: you can back it up, or import into it.",
+      ),
+    );
+  }
   const accounts = inv.entries.filter((e) => e.kind === 'account');
   const addresses = inv.entries.filter((e) => e.kind === 'address');
   const contracts = inv.entries.filter((e) => e.kind === 'contract');

@@ -5,9 +5,11 @@
  * and ui-settings' `settings`.
  */
 
-import { type Kind, kindOf } from './kinds.ts';
+import { isPlainObject } from '@keyport/core';
+import { classifyKey, type EntryKind } from '@keyport/storage-migrate/light';
 
-export { type Kind, kindOf };
+/** Storage kinds, as storage-migrate's classifyKey names them. */
+export type Kind = EntryKind;
 
 /** The StorageLike subset the page reads. */
 export interface ReadableStorage {
@@ -33,11 +35,8 @@ export interface Inventory {
   readonly entries: readonly Entry[];
 }
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
+const asRecord = (value: unknown): Record<string, unknown> | undefined =>
+  isPlainObject(value) ? value : undefined;
 
 function accountType(json: Record<string, unknown>, meta: Record<string, unknown>): string {
   if (meta.isMultisig === true) return 'multisig';
@@ -57,7 +56,7 @@ function accountType(json: Record<string, unknown>, meta: Record<string, unknown
  * @example describeEntry('address:0x07…', '{"address":"5C…","meta":{"name":"Bob"}}').name // 'Bob'
  */
 export function describeEntry(key: string, raw: string): Entry {
-  const kind = kindOf(key);
+  const kind = classifyKey(key);
   let json: Record<string, unknown> | undefined;
   try {
     json = asRecord(JSON.parse(raw));
@@ -90,7 +89,7 @@ export function takeInventory(storage: ReadableStorage): Inventory {
   }
   keys.sort();
   for (const key of keys) {
-    const kind = kindOf(key);
+    const kind = classifyKey(key);
     counts[kind]++;
     if (kind === 'account' || kind === 'address' || kind === 'contract') {
       entries.push(describeEntry(key, storage.getItem(key) ?? ''));

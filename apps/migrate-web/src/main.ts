@@ -1,25 +1,29 @@
 /**
  * The migrate page's first-load script: plain DOM, no crypto. Everything heavy (bundle code,
  * ui-keyring, scrypt workers, the bookmarklet) is loaded by dynamic import() when a step needs it.
- * This is the only module that reads window.localStorage and location; it passes them down.
+ * This is the only module that picks the storage: this origin's localStorage, or, when the
+ * bookmarklet opened the page (#keyport-bridge), the Apps tab's through the bridge; then this
+ * origin's storage is never touched.
  */
 import './style.css';
+import { BRIDGE_HASH } from './bridge/protocol.ts';
 import { DEMO_ACCOUNTS, wantsDemo } from './demo-data.ts';
 import { byId, h, showStatus } from './dom.ts';
 import { takeInventory } from './inventory.ts';
 import { renderInventory } from './inventory-view.ts';
 import { errorMessage } from './messages.ts';
+import { connectBridge } from './store/bridge.ts';
+import { ownStore } from './store/own.ts';
+import type { PageStore } from './store/store.ts';
 import { wireBackup } from './wire-backup.ts';
 import { wireRestore } from './wire-restore.ts';
 
-const storage = window.localStorage;
-const origin = window.location.origin;
+/** The page's URL as the bookmarklet opens it: no query, no hash. */
+const pageUrl = `${window.location.origin}${window.location.pathname}`;
+const steps = [byId('backup', HTMLElement), byId('restore', HTMLElement)];
+const bridgeStatus = byId('bridge-status', HTMLParagraphElement);
 
-function refreshInventory(): void {
-  renderInventory(byId('inventory', HTMLDivElement), takeInventory(storage));
-}
-
-async function runDemo(): Promise<void> {
+async function runDemo(store: PageStore): Promise<void> {
   const section = byId('demo', HTMLElement);
   const status = byId('demo-status', HTMLParagraphElement);
   section.hidden = false;
@@ -37,7 +41,7 @@ async function runDemo(): Promise<void> {
     );
     return;
   }
-  if (storage.length !== 0) {
+  if (store.view().length !== 0) {
     showStatus(
       status,
       'info',
@@ -52,7 +56,7 @@ async function runDemo(): Promise<void> {
   );
   try {
     const { fillDemo } = await import('./demo.ts');
-    await fillDemo(storage);
+    await fillDemo(window.localStorage);
     // Reload so ui-keyring starts fresh for the later steps (it can be initialised only once).
     params.set('demo', 'created');
     window.location.replace(`${window.location.pathname}?${params.toString()}`);
@@ -69,7 +73,7 @@ function wireBookmarklet(): void {
     if (!details.open || loaded) return;
     loaded = true;
     import('./bookmarklet/view.ts')
-      .then(({ renderBookmarklet }) => renderBookmarklet(body, origin))
+      .then(({ renderBookmarklet }) => renderBookmarklet(body, pageUrl))
       .catch((e: unknown) => {
         loaded = false;
         body.replaceChildren(
@@ -79,9 +83,68 @@ function wireBookmarklet(): void {
   });
 }
 
-byId('origin', HTMLElement).textContent = origin;
-refreshInventory();
-wireBackup({ storage, origin, doc: document, onChange: refreshInventory });
-wireRestore({ storage, origin, doc: document, onChange: refreshInventory });
+function start(store: PageStore): void {
+  byId('origin', HTMLElement).textContent = store.origin;
+  byId('via', HTMLElement).textContent = store.bridged ? ', through the bookmarklet' : '';
+  if (store.bridged) byId('backup-h', HTMLElement).textContent = "1. Back up the Apps tab's storage";
+  const refreshInventory = (): void =>
+    renderInventory(byId('inventory', HTMLDivElement), takeInventory(store.view()), store.bridged);
+  refreshInventory();
+  const ctx = { store, doc: document, onChange: refreshInventory };
+  store.onChange(refreshInventory);
+  wireBackup(ctx);
+  wireRestore(ctx);
+  for (const step of steps) step.hidden = false;
+}
+
+/** Bridge mode: the steps stay hidden until the Apps tab answered the handshake. */
+function startBridge(): void {
+  for (const step of steps) step.hidden = true;
+  byId('origin', HTMLElement).textContent = '(connecting to the tab that opened this window…)';
+  const notes = byId('bridge-notes', HTMLUListElement);
+  connectBridge(window, {
+    onGone: (why) => {
+      showStatus(
+        bridgeStatus,
+        'error',
+        `The Apps tab is gone: ${why}. Nothing more is read or written there. Run the bookmarklet on the Apps tab again to continue.`,
+      );
+      for (const b of document.querySelectorAll<HTMLButtonElement>('#backup button, #restore button'))
+        b.disabled = true;
+      for (const i of document.querySelectorAll<HTMLInputElement>('#restore input[type="file"]'))
+        i.disabled = true;
+    },
+    onIgnored: (origin, why) => {
+      notes.hidden = false;
+      notes.append(
+        h('li', { class: 'warn' }, `Ignored a message from ${origin || 'an unknown origin'}: ${why}.`),
+      );
+      while (notes.childElementCount > 5) notes.firstElementChild?.remove();
+    },
+  }).then(
+    (store) => {
+      showStatus(
+        bridgeStatus,
+        'ok',
+        `Connected to the tab on ${store.origin} through the bookmarklet. This window reads and writes that tab's storage; this page's own storage is not used.`,
+      );
+      start(store);
+    },
+    (e: unknown) => {
+      byId('origin', HTMLElement).textContent = '(not connected)';
+      showStatus(
+        bridgeStatus,
+        'error',
+        `${errorMessage(e)} Open the Apps tab and click the keyport bookmark there; or open this page without "${BRIDGE_HASH}" to work on its own origin (${window.location.origin}).`,
+      );
+    },
+  );
+}
+
 wireBookmarklet();
-if (wantsDemo(window.location.search)) void runDemo();
+if (window.location.hash === BRIDGE_HASH) startBridge();
+else {
+  const store = ownStore(window);
+  start(store);
+  if (wantsDemo(window.location.search)) void runDemo(store);
+}

@@ -18,7 +18,13 @@ export const CODE_MESSAGES: Readonly<Record<string, string>> = {
   WRITE_FAILED:
     'The browser refused to store the entries (storage full or blocked). Every change was rolled back.',
   VERIFY_FAILED: 'A written entry did not read back the same. Every change was rolled back.',
-  CONFLICT: 'The storage changed while you were looking at the plan. Load the file again.',
+  CONFLICT: 'The storage changed while you were looking at the plan. Nothing was written.',
+  BRIDGE_GONE:
+    'The Apps tab is gone (closed, reloaded or navigated away). Nothing was written there. Run the bookmarklet on the Apps tab again.',
+  BRIDGE_NO_OPENER:
+    'This window was opened for the bookmarklet, but the tab that opened it is not reachable (closed, or the link between the windows was cut).',
+  BRIDGE_NO_ANSWER:
+    'The tab that opened this window did not answer. Was it opened by the keyport bookmarklet of this page?',
   CANCELLED: 'Cancelled.',
 };
 

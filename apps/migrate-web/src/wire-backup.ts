@@ -7,7 +7,7 @@ import { errorMessage } from './messages.ts';
 /**
  * Hooks the backup form. The bundle code (and, with a passphrase, scrypt) loads on first click.
  *
- * @example wireBackup({ storage: localStorage, origin: location.origin, doc: document, onChange })
+ * @example wireBackup({ store: ownStore(window), doc: document, onChange })
  */
 export function wireBackup(ctx: PageContext): void {
   const form = byId('backup-form', HTMLFormElement);
@@ -17,7 +17,14 @@ export function wireBackup(ctx: PageContext): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void (async () => {
-      if (ctx.storage.length === 0) {
+      const { store } = ctx;
+      try {
+        await store.refresh(); // bridge mode: the Apps tab as it is now
+      } catch (e) {
+        showStatus(status, 'error', `The storage could not be read. ${errorMessage(e)}`);
+        return;
+      }
+      if (store.view().length === 0) {
         showStatus(status, 'error', 'Nothing to back up: this browser holds no entries for this origin.');
         return;
       }
@@ -33,8 +40,8 @@ export function wireBackup(ctx: PageContext): void {
       );
       try {
         const { makeBundle } = await import('./backup.ts');
-        const made = await makeBundle(ctx.storage, { origin: ctx.origin, now, passphrase });
-        const fileName = bundleFileName(ctx.origin, now);
+        const made = await makeBundle(store.view(), { origin: store.origin, now, passphrase });
+        const fileName = bundleFileName(store.origin, now);
         downloadText(ctx.doc, fileName, made.text);
         passInput.value = '';
         showStatus(
@@ -42,7 +49,9 @@ export function wireBackup(ctx: PageContext): void {
           'ok',
           `Downloaded ${fileName}: ${made.entries} ${made.entries === 1 ? 'entry' : 'entries'}` +
             (passphrase === '' ? ', not encrypted' : ', encrypted with your passphrase') +
-            '.\nOn the new computer, open this page on the same Apps origin and use "Load bundle".',
+            (store.bridged
+              ? '.\nOn the new computer, run the bookmarklet on the Apps tab and use "Load bundle" in the window it opens.'
+              : '.\nOn the new computer, open this page on the same Apps origin and use "Load bundle".'),
         );
       } catch (e) {
         showStatus(status, 'error', `The bundle could not be made. ${errorMessage(e)}`);

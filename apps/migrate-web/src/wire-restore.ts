@@ -11,7 +11,7 @@ type Loader = (text: string, fileName: string) => Promise<void>;
 /**
  * Hooks the file input and the drop zone; the first file loads the restore step (restore.ts).
  *
- * @example wireRestore({ storage: localStorage, origin: location.origin, doc: document, onChange })
+ * @example wireRestore({ store: ownStore(window), doc: document, onChange })
  */
 export function wireRestore(ctx: PageContext): void {
   const input = byId('bundle-file', HTMLInputElement);

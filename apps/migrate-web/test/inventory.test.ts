@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeEntry, kindOf, takeInventory } from '../src/inventory.ts';
+import { describeEntry, takeInventory } from '../src/inventory.ts';
 import { renderInventory } from '../src/inventory-view.ts';
 
-// Shapes as ui-keyring 3.16.7 stores them (shared/reference/formats.md §3.3).
+// Shapes as ui-keyring 3.16.7 stores them (docs/apps-storage.md §3).
 const SR = JSON.stringify({
   encoded: 'AAAA',
   encoding: { content: ['pkcs8', 'sr25519'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' },
@@ -30,16 +30,6 @@ function storageOf(items: Record<string, string>): Storage {
 }
 
 describe('inventory (no crypto)', () => {
-  it('kinds follow ui-keyring key prefixes, ui-settings and Apps preference keys', () => {
-    expect(kindOf('account:0xab')).toBe('account');
-    expect(kindOf('address:0xab')).toBe('address');
-    expect(kindOf('contract:0xab')).toBe('contract');
-    expect(kindOf('settings')).toBe('settings');
-    expect(kindOf('account:5Grw')).toBe('account'); // legacy SS58 key: still an account (Apps hides it)
-    expect(kindOf('lcUrl')).toBe('settings');
-    expect(kindOf('my-own-key')).toBe('other');
-  });
-
   it('describes key types from encoding.content, keyless records as external', () => {
     expect(describeEntry('account:0x01', SR)).toMatchObject({ name: 'Alice', type: 'sr25519' });
     expect(describeEntry('account:0x02', EXTERNAL)).toMatchObject({ name: 'Watch', type: 'external' });
@@ -72,14 +62,25 @@ describe('inventory (no crypto)', () => {
   it('renders names as text: markup in a name never becomes an element', () => {
     const hostile = JSON.stringify({ address: '5C', meta: { name: '<img src=x onerror="alert(1)">' } });
     const div = document.createElement('div');
-    renderInventory(div, takeInventory(storageOf({ 'address:0x01': hostile })));
+    renderInventory(div, takeInventory(storageOf({ 'address:0x01': hostile })), false);
     expect(div.querySelector('img')).toBeNull();
     expect(div.textContent).toContain('<img src=x onerror="alert(1)">');
   });
 
   it('says so when the origin holds nothing', () => {
     const div = document.createElement('div');
-    renderInventory(div, takeInventory(storageOf({})));
+    renderInventory(div, takeInventory(storageOf({})), false);
     expect(div.textContent).toContain('0 entries');
+  });
+
+  it('in bridge mode, says when the tab does not look like Apps, and not when it does', () => {
+    const div = document.createElement('div');
+    renderInventory(div, takeInventory(storageOf({ 'cart-items': '[]', theme: 'dark' })), true);
+    expect(div.textContent).toContain('The tab that ran the bookmarklet holds 2 entries');
+    expect(div.querySelector('#not-apps')?.textContent).toContain('does not look like Polkadot-JS Apps');
+    renderInventory(div, takeInventory(storageOf({ 'cart-items': '[]', settings: '{}' })), true);
+    expect(div.querySelector('#not-apps')).toBeNull();
+    renderInventory(div, takeInventory(storageOf({ 'cart-items': '[]' })), false);
+    expect(div.querySelector('#not-apps')).toBeNull();
   });
 });

@@ -52,6 +52,9 @@ describe('scripts/serve.mjs', () => {
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['content-security-policy']).toBe(HEADER_CSP);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    // The bookmarklet's window keeps its opener (the Apps tab): no COOP that cuts it.
+    expect(res.headers['cross-origin-opener-policy']).toBe('unsafe-none');
+    expect(HEADER_CSP).toContain("frame-ancestors 'none'");
   });
 
   it('uses the right MIME type for scripts and wasm', async () => {

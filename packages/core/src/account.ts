@@ -1,5 +1,5 @@
 // An account with its secret in memory, and the ids and addresses polkadot-js derives from a
-// public key (formats.md §1.4 and §3.2).
+// public key (docs/keystore-format.md §4, docs/apps-storage.md §2).
 import { isHex, u8aToU8a } from '@polkadot/util';
 import {
   blake2AsU8a,

@@ -1,4 +1,4 @@
-// Polkadot-JS Apps' own plain-JSON exports (formats.md §2.4, peers.md F4/F5):
+// Polkadot-JS Apps' own plain-JSON exports (docs/batch-and-arrays.md §4):
 // - "export all accounts": an array of v3 keystores (in-browser accounts) and KeyringPair
 //   objects run through JSON.stringify (multisig, QR), whose Uint8Array getters became
 //   {"0": …, "1": …} objects (apps packages/page-accounts/src/modals/ExportAll.tsx @ 580abfe,

@@ -1,5 +1,5 @@
-// The extension's "export all accounts" file (`content: ['batch-pkcs8']`, formats.md §2.1–2.3)
-// and SubWallet's superset of it (`accountProxies`, `modifyPairs`, peers.md F3). The envelope
+// The extension's "export all accounts" file (`content: ['batch-pkcs8']`, docs/batch-and-arrays.md §1–3)
+// and SubWallet's superset of it (`accountProxies`, `modifyPairs`, docs/batch-and-arrays.md §5). The envelope
 // holds JSON.stringify of the stored keystores, each still under its own account password.
 import { stringToU8a } from '@polkadot/util';
 import { base64Encode } from '@polkadot/util-crypto';

@@ -1,6 +1,6 @@
 // Names which of core's formats a file or a pasted text is, without a password and without
-// echoing any secret. Shapes: formats.md §1.1 (keystore), §2 (batch, SubWallet, Apps arrays),
-// §5 (mnemonic, seed, dev URI). storage-migrate's detectInput adds the storage formats.
+// echoing any secret. Shapes: docs/keystore-format.md (keystore), docs/batch-and-arrays.md (batch,
+// SubWallet, Apps arrays), docs/derivation.md (mnemonic, seed, dev URI). storage-migrate's detectInput adds the storage formats.
 
 import { checkMnemonic, isMnemonicWord, MNEMONIC_WORD_COUNTS, normaliseMnemonic } from './derive/mnemonic.ts';
 import { KEY_TYPES, type KeyType } from './keystore/types.ts';

@@ -1,4 +1,4 @@
-// AccountId and address derivation against upstream vectors (formats.md §6.2, from
+// AccountId and address derivation against upstream vectors (docs/vectors.md §2, from
 // polkadot-js/common packages/keyring/src/{index,suri}.spec.ts and util-crypto's
 // secp256k1/ethereum specs @ 9281daa) and against the real keyring for any account.
 import { account, fcParams, throwsWithCode } from '@keyport/test-harness';

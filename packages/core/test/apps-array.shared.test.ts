@@ -1,4 +1,4 @@
-// Apps' own plain-JSON exports (formats.md §2.4, peers.md F4/F5): the "export all" array of
+// Apps' own plain-JSON exports (docs/batch-and-arrays.md §4): the "export all" array of
 // keystores and serialised KeyringPair objects, and the address book. Keyless entries are
 // compared with what JSON.stringify makes of a real @polkadot/keyring pair.
 import { account, accountName, fcParams, makeAccount, rejectsWithCode } from '@keyport/test-harness';

@@ -1,4 +1,4 @@
-// Batch files (`batch-pkcs8`, formats.md §2.1): keyport ↔ util-crypto's jsonEncrypt/jsonDecrypt
+// Batch files (`batch-pkcs8`, docs/batch-and-arrays.md §1): keyport ↔ util-crypto's jsonEncrypt/jsonDecrypt
 // in both directions, inner keystores keeping their own passwords, SubWallet's extras.
 import {
   account,
@@ -34,7 +34,7 @@ const records = fc.array(
   { maxLength: 4 },
 );
 
-/** What ui-keyring's backupAccounts writes, built with util-crypto (formats.md §2.1). */
+/** What ui-keyring's backupAccounts writes, built with util-crypto (docs/batch-and-arrays.md §1). */
 function upstreamBatch(list: { address: string; meta: unknown }[], pw: string) {
   return objectSpread({}, jsonEncrypt(stringToU8a(JSON.stringify(list)), ['batch-pkcs8'], pw), {
     accounts: list.map(({ address, meta }) => ({ address, meta })),
@@ -117,7 +117,7 @@ describe('batch contents that are not keystores', () => {
   });
 });
 
-describe('SubWallet batch (peers.md F3)', () => {
+describe('SubWallet batch (docs/batch-and-arrays.md §5)', () => {
   const accountProxies = { 'proxy-1': { id: 'proxy-1', name: 'Main "wallet"' } };
   const modifyPairs = { '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY': { accountProxyId: 'proxy-1' } };
 

@@ -39,7 +39,7 @@ function oracle(suri: string, type: KeyType, ss58: number) {
   return { publicKey: u8aToHex(pair.publicKey), secretKey, address: pair.address };
 }
 
-describe('deriveAccount: upstream vectors (formats.md §6.2)', () => {
+describe('deriveAccount: upstream vectors (docs/vectors.md §2)', () => {
   for (const v of SURI_VECTORS) {
     it(`${v.type} ${v.suri.replace(DEV, 'DEV').replace(SEED_SOCK, 'seed sock …')} at ss58 ${v.ss58}`, async () => {
       const a = await deriveAccount({ secret: v.suri, type: v.type, ss58: v.ss58 });
@@ -91,7 +91,7 @@ describe('deriveAccount: upstream vectors (formats.md §6.2)', () => {
   });
 });
 
-describe('deriveAccount: Polkadot Vault keys (parity-signer tests, formats.md §6.2)', () => {
+describe('deriveAccount: Polkadot Vault keys (parity-signer tests, docs/vectors.md §2)', () => {
   for (const v of VAULT_VECTORS) {
     it(`DEV at path "${v.path}"`, async () => {
       const a = await deriveAccount({ secret: DEV, path: v.path });
@@ -143,7 +143,7 @@ describe('deriveAccount: input handling', () => {
       '15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5',
     );
     const raw = await deriveAccount({ secret: 'Alice', type: 'ed25519' });
-    // polkadot-js/common keyring/src/pair/toJson.spec.ts: the `alice` test pair (formats.md §6.1 #9)
+    // polkadot-js/common keyring/src/pair/toJson.spec.ts: the `alice` test pair (docs/vectors.md §1 #9)
     expect(raw.address).toBe('5GoKvZWG5ZPYL1WUovuHW3zJBWBP5eT8CbqjdRY4Q6iMaQua');
     expect(raw.source).toBe('raw');
   });

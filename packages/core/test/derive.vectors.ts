@@ -1,14 +1,15 @@
-// SURI → key vectors, copied from /work/shared/reference/formats.md §6.2, which cites:
+// SURI → key vectors (their sources are listed in docs/vectors.md §2):
 // - polkadot-js/common packages/keyring/src/suri.spec.ts ("Secret URI test vectors") and
 //   packages/keyring/src/index.spec.ts @ 9281daa14c2c2a41708c3489de8770a064525577 (release 14.0.3);
 // - paritytech/parity-signer rust/navigator/src/tests.rs and rust/db_handling/tests/tests.rs
 //   @ c67e505a5d4f1acd5e0d8b581b0032daca663a58 (Vault keys; SS58 strings computed from the keys).
 // - novasamatech/parity-signer (Vault's current home) rust/constants/src/test_values.rs
 //   @ 540c20ae93c283c8e67ad0956ce05b20e7889a18: test "identicons" that are the public keys of DEV
-//   at the paths in their doc comments. NOTE: formats.md lists `//secret//path` for e83f1549…;
+//   at the paths in their doc comments. NOTE: a listing of these vectors paired
+//   `//secret//path` with e83f1549…;
 //   that key is `//secret//path///multipass` (test_values.rs; the navigator test shows it with
 //   "has_pwd": true and base58 16FWrEaDSDRwfDmNKacTBRNmYPH8Yg6s9o618vX2iHQLuWfb at Polkadot).
-// Rows marked "verified" in formats.md were re-computed there with an independent implementation.
+// Rows marked "verified" were re-computed with an independent implementation when collected.
 
 export const DEV = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
 const MORAL = 'moral movie very draw assault whisper awful rebuild speed purity repeat card';
@@ -182,10 +183,10 @@ export const SURI_VECTORS: SuriVector[] = [
   },
 ];
 
-/** ecdsa `potato …`: AccountId = blake2_256(pubkey) (formats.md §6.2, verified). */
+/** ecdsa `potato …`: AccountId = blake2_256(pubkey) (docs/vectors.md §2, verified). */
 export const ECDSA_POTATO_ACCOUNT_ID = '0x0cfd0dd2c59a9987b9848919163931b6a42283ffd3d91e92c98b522525a7038f';
 
-/** ethereum `seed sock …/m/44'/60'/0'/0/0` private key (formats.md §6.2, verified). */
+/** ethereum `seed sock …/m/44'/60'/0'/0/0` private key (docs/vectors.md §2, verified). */
 export const ETH_SEED_SOCK_SECRET = '0x070dc3117300011918e26b02176945cc15c3d548cf49fd8418d97f93af699e46';
 
 /** hdEthereum without a path: the BIP32 master secret (util-crypto hd/ethereum/index.spec.ts). */

@@ -13,7 +13,7 @@ const keystores = KEYSTORE_SAMPLES.map((s) => JSON.parse(s.text) as Record<strin
 const preview = keystores.map(({ address, meta }) => ({ address, meta }));
 
 // Batch files are made the way ui-keyring's backupAccounts makes them (polkadot-js/ui
-// packages/ui-keyring/src/Keyring.ts @ 1d667d4, formats.md §2.1): jsonEncrypt of the JSON array
+// packages/ui-keyring/src/Keyring.ts @ 1d667d4, docs/batch-and-arrays.md §1): jsonEncrypt of the JSON array
 // of stored keystores with content ['batch-pkcs8'], plus the plaintext {address, meta} preview.
 let batchEncrypted: Record<string, unknown>;
 let batchPlain: Record<string, unknown>;
@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 
 // Apps' export-all array (polkadot-js/apps packages/page-accounts/src/modals/ExportAll.tsx @ 580abfe,
-// formats.md §2.4): keystores for in-browser accounts, JSON.stringify'd KeyringPair objects for
+// docs/batch-and-arrays.md §4): keystores for in-browser accounts, JSON.stringify'd KeyringPair objects for
 // multisig/QR entries (enumerable getters kept).
 const appsArray = [
   keystores[0],
@@ -41,7 +41,7 @@ const appsArray = [
     type: 'sr25519',
   },
 ];
-// Apps' address book (apps packages/page-addresses/src/Contacts/Export.tsx, PR #11383; formats.md, peers.md F5).
+// Apps' address book (apps packages/page-addresses/src/Contacts/Export.tsx, PR #11383; docs/batch-and-arrays.md §4).
 const addressBook = [
   { address: '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY', name: 'Alice', isFavorite: true },
   {

@@ -1,5 +1,5 @@
-// Real keystore files for detectFormat, copied verbatim from /work/shared/reference/formats.md §6.1,
-// which took them from polkadot-js/common @ 9281daa14c2c2a41708c3489de8770a064525577 (release 14.0.3)
+// Real keystore files for detectFormat, copied verbatim from the sources listed in
+// docs/vectors.md §1: polkadot-js/common @ 9281daa14c2c2a41708c3489de8770a064525577 (release 14.0.3)
 // and paritytech/subxt (as noted per sample). Passwords are in the labels; detect never needs them.
 
 export interface KeystoreSample {
@@ -115,7 +115,7 @@ export const KEYSTORE_SAMPLES: KeystoreSample[] = [
   {
     label: "unencrypted v3 ed25519 alice test pair (type ['none'])",
     source:
-      'polkadot-js/common packages/keyring/src/pair/toJson.spec.ts (formats.md §6.1 #9, assembled from its fields)',
+      'polkadot-js/common packages/keyring/src/pair/toJson.spec.ts (docs/vectors.md §1 #9, assembled from its fields)',
     text: '{"encoded":"MFMCAQEwBQYDK2VwBCIEIEFsaWNlICAgICAgICAgICAgICAgICAgICAgICAgICAg0XKnTNpMhlkSwyugqApXrmmrrkEOXMtZ3uhOL0Qy20+hIwMhANFyp0zaTIZZEsMroKgKV65pq65BDlzLWd7oTi9EMttP","encoding":{"content":["pkcs8","ed25519"],"type":["none"],"version":"3"},"address":"5GoKvZWG5ZPYL1WUovuHW3zJBWBP5eT8CbqjdRY4Q6iMaQua","meta":{"isTesting":true,"name":"alice"}}',
     expected: {
       format: 'keystore',

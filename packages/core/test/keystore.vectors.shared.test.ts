@@ -1,4 +1,4 @@
-// The upstream keystore fixtures (test/vectors/keystore.ts, formats.md §6.1): each opens with
+// The upstream keystore fixtures (test/vectors/keystore.ts, docs/vectors.md §1): each opens with
 // its password to the expected key and address, describes itself without one, and refuses a
 // wrong password, a wrong key-type guess and an address that names another account.
 import { rejectsWithCode } from '@keyport/test-harness';
@@ -77,7 +77,7 @@ describe('upstream keystore vectors', () => {
   });
 
   it('the v0 key is the password zero-padded: a password sharing its first 32 bytes opens it', async () => {
-    // formats.md §1.3: versions 0-2 have no KDF; this is polkadot-js's behaviour, kept on purpose.
+    // docs/keystore-format.md §3: versions 0-2 have no KDF; this is polkadot-js's behaviour, kept on purpose.
     const v2 = vector('versionTwo');
     const acc = await openKeystore(v2.json, `versionTwo${'\u0000'.repeat(22)}ignored`, opts);
     expect(u8aToHex(acc.publicKey)).toBe(v2.publicKey);

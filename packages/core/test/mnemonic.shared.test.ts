@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 // Valid mnemonics from polkadot-js/common @ 9281daa: keyring/src/suri.spec.ts (DEV),
 // util-crypto/src/mnemonic/toMiniSecret.spec.ts, sr25519/pair/testing.spec.ts, keyring/src/index.spec.ts,
-// and polkadot-js/wasm bip39.rs (`legal winner …`); see formats.md §6.2–6.3.
+// and polkadot-js/wasm bip39.rs (`legal winner …`); see docs/vectors.md §2–3.
 const UPSTREAM_VALID = [
   'bottom drive obey lake curtain smoke basket hold race lonely fit walk',
   'seed sock milk update focus rotate barely fade car face mechanic mercy',

@@ -14,14 +14,14 @@ beforeAll(async () => {
 
 const validPrefix = fc.integer({ min: 0, max: 16383 }).filter((n) => n !== 46 && n !== 47);
 
-// Alice (//Alice, sr25519): polkadot-js/common keyring/src/suri.spec.ts @ 9281daa (formats.md §6.2).
+// Alice (//Alice, sr25519): polkadot-js/common keyring/src/suri.spec.ts @ 9281daa (docs/vectors.md §2).
 const ALICE = '0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d';
 const ALICE_AT: [number, string][] = [
   [0, '15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5'],
   [42, '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'],
   [252, 'xw8P6urbSAronL3zZFB7dg8p7LLSgKCUFDUgjohnf1iP434ic'],
 ];
-// keyring/src/index.spec.ts fixtures (formats.md §6.1 #1 and #7): Kusama, and a `5…` address at prefix 44.
+// keyring/src/index.spec.ts fixtures (docs/vectors.md §1 #1 and #7): Kusama, and a `5…` address at prefix 44.
 const KUSAMA_ADDRESS = 'FLiSDPCcJ6auZUGXALLj6jpahcP6adVFDBUQznPXUQ7yoqH';
 const KUSAMA_KEY = '0x7a5469a761fce7b83f0b0b8fba53d039923fb38efe1b411262b78577a1bcdd5d';
 const PREFIX_44_ADDRESS = '5PjeoaQzCoYbSi42aQRKB3Sx18StCaEAzCbGEEbWbZyfKS3H';

@@ -1,4 +1,4 @@
-// What a localStorage key on a Polkadot-JS Apps origin holds (formats.md §3.2 and §3.4).
+// What a localStorage key on a Polkadot-JS Apps origin holds (docs/apps-storage.md §2 and §4).
 
 /** The kinds of entry a bundle counts and a plan groups by. */
 export type EntryKind = 'account' | 'address' | 'contract' | 'settings' | 'other';
@@ -12,7 +12,7 @@ export const ENTRY_KINDS: readonly EntryKind[] = Object.freeze([
   'other',
 ]);
 
-// Apps' preference keys besides ui-settings' `settings` (formats.md §3.4). `code:` (contract
+// Apps' preference keys besides ui-settings' `settings` (docs/apps-storage.md §4). `code:` (contract
 // code) is left as `other`: it is data, not a preference.
 const SETTINGS_KEYS = new Set([
   'settings',

@@ -1,6 +1,7 @@
 // @keyport/storage-migrate: dump, bundle, plan, import, undo and verify over any Storage-like
 // object. Named re-exports only; test/exports.shared.test.ts pins the list.
-// verifyWithUiKeyring lives in the `./verify` entry (it pulls in @polkadot/ui-keyring).
+// verifyWithUiKeyring lives in the `./verify` entry (it pulls in @polkadot/ui-keyring); the
+// `./light` entry (light.ts) holds the dependency-free part: classifyKey and applyChanges.
 
 export {
   type ApplyResult,
@@ -33,6 +34,25 @@ export {
   READABLE_VERSIONS,
   type UndoInfo,
 } from './bundle/types.ts';
+export {
+  type ChangeSet,
+  type ImportChangeSet,
+  planChanges,
+  undoChanges,
+  undoOf,
+  type ValueSource,
+} from './changes/change-set.ts';
+export { changeError } from './changes/error.ts';
+export {
+  applyChanges,
+  type ChangeOutcome,
+  type ChangesApplied,
+  type ChangesFailed,
+  type ChangesInvalid,
+  type ChangesRefused,
+  type ChangeTarget,
+  type StorageChange,
+} from './changes/transaction.ts';
 export {
   classifyKey,
   countKinds,

@@ -1,5 +1,5 @@
 // Every way `JSON.stringify(localStorage)` reaches keyport from a browser console restores the
-// storage exactly (formats.md §4.3.5): raw, '…' (Chromium), "…" (Firefox, double-encoded),
+// storage exactly (docs/apps-storage.md §9): raw, '…' (Chromium), "…" (Firefox, double-encoded),
 // `…`, the wiki's `raw = '…';` line, with a BOM, CRLF and stray whitespace.
 import { appsStorage, fcParams, hostileString, throwsWithCode } from '@keyport/test-harness';
 import { cryptoWaitReady } from '@polkadot/util-crypto';

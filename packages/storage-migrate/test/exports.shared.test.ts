@@ -1,6 +1,7 @@
 // The public surface of @keyport/storage-migrate, pinned: a change to the API shows in review.
 import { describe, expect, it } from 'vitest';
 import * as entry from '../src/index.ts';
+import * as light from '../src/light.ts';
 
 describe('@keyport/storage-migrate exports', () => {
   it('exports exactly the documented runtime names', () => {
@@ -13,9 +14,11 @@ describe('@keyport/storage-migrate exports', () => {
       'MemoryStorage',
       'READABLE_VERSIONS',
       'StorageWriteError',
+      'applyChanges',
       'applyPlan',
       'bundleChecksum',
       'canonicalText',
+      'changeError',
       'classifyKey',
       'compareKeys',
       'countKinds',
@@ -27,14 +30,29 @@ describe('@keyport/storage-migrate exports', () => {
       'encodeJsStringLiteral',
       'holdsKey',
       'makeBundle',
+      'planChanges',
       'planImport',
       'quotaExceeded',
       'readAll',
       'readBundleHeader',
       'readImportInput',
       'snapshot',
+      'undoChanges',
       'undoImport',
+      'undoOf',
       'unwrapConsoleText',
     ]);
+  });
+
+  it('the light entry exports exactly its dependency-free names, the same functions as the root', () => {
+    expect(Object.keys(light).sort()).toEqual([
+      'ENTRY_KINDS',
+      'KEYRING_KEY',
+      'applyChanges',
+      'classifyKey',
+      'countKinds',
+    ]);
+    expect(light.applyChanges).toBe(entry.applyChanges);
+    expect(light.classifyKey).toBe(entry.classifyKey);
   });
 });

@@ -119,7 +119,7 @@ describe('readImportInput', () => {
   });
 
   it("keyless entries of every key type (ExportAll's serialised KeyringPairs, a bare H160, a bare 33-byte key) are stored under their account id with their type", async () => {
-    // ExportAll writes JSON.stringify(pair) for multisig/QR accounts (formats.md §2.4)
+    // ExportAll writes JSON.stringify(pair) for multisig/QR accounts (docs/batch-and-arrays.md §4)
     const pairs = pool.map(({ a }) =>
       JSON.parse(
         JSON.stringify(

@@ -157,7 +157,7 @@ describe('a storage made by the real ui-keyring', () => {
   });
 
   it("the wiki's console loop corrupts this storage; keyport's import of the same console copy does not", async () => {
-    // w3f/polkadot-wiki docs/learn/learn-account-restore.md @ d1794946 (formats.md §4.1), step 10:
+    // w3f/polkadot-wiki docs/learn/learn-account-restore.md @ d1794946 (docs/apps-storage.md §7), step 10:
     const raw = JSON.stringify(original);
     const wiki = new MemoryStorage();
     const accounts = JSON.parse(raw);

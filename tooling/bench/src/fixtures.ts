@@ -13,15 +13,18 @@ export interface KeystoreCase {
 
 const TYPES = ['sr25519', 'ed25519', 'sr25519', 'ecdsa', 'sr25519', 'ed25519', 'sr25519', 'ed25519'] as const;
 
-/** Writes `count` keystores (dev-phrase derivations //bench//i, mixed key types) with toJson. */
-export async function makeKeystores(count = 8): Promise<KeystoreCase[]> {
+/**
+ * Writes `count` keystores (dev-phrase derivations //bench//i, mixed key types) with toJson,
+ * each under its own password, or all under `password` when given.
+ */
+export async function makeKeystores(count = 8, password?: string): Promise<KeystoreCase[]> {
   await cryptoWaitReady();
   const keyring = new Keyring({ ss58Format: 42 });
   return Array.from({ length: count }, (_, i) => {
     const type = TYPES[i % TYPES.length]!;
     const pair = keyring.addFromUri(`//bench//${i}`, { name: `bench ${i}` }, type);
-    const password = `bench password ${i}`;
-    return { json: pair.toJson(password), password, address: pair.address };
+    const own = password ?? `bench password ${i}`;
+    return { json: pair.toJson(own), password: own, address: pair.address };
   });
 }
 

@@ -8,6 +8,7 @@ import { availableParallelism, cpus, loadavg, platform, release, tmpdir } from '
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchBrowserUnlock } from './browser-unlock.ts';
+import { benchCliProcess } from './cli-process.ts';
 import { makeKeystores } from './fixtures.ts';
 import { benchLocate } from './locate.ts';
 import { benchNodeUnlock } from './node-unlock.ts';
@@ -66,6 +67,15 @@ if (wanted('node-unlock')) {
     rows.push(...(await benchNodeUnlock(cases, runs)));
   } catch (e) {
     rows.push(failed('node-unlock', 'unlock 8 accounts, Node', '≥ 3× faster', e));
+  }
+}
+if (wanted('cli')) {
+  console.log('· install the packed keyport CLI; --help and unlock as whole processes…');
+  try {
+    const shared = 'bench shared password';
+    rows.push(...benchCliProcess(await makeKeystores(8, shared), shared, runs));
+  } catch (e) {
+    rows.push(failed('cli-help', 'installed keyport --help / unlock, whole process', 'see README', e));
   }
 }
 /** The bench page and the browser, or why the Chromium rows cannot run (built once, on first use). */

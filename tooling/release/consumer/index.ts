@@ -20,6 +20,7 @@ import {
   planImport,
   readImportInput,
 } from '@keyport/storage-migrate';
+import { classifyKey, type EntryKind } from '@keyport/storage-migrate/light';
 import { type VerifyResult, verifyWithUiKeyring } from '@keyport/storage-migrate/verify';
 
 const backend: ScryptBackend = nodeScrypt;
@@ -44,3 +45,4 @@ export async function move(text: string): Promise<VerifyResult> {
 }
 export const n: number = COMPAT_SCRYPT.N;
 export const web = createWebScryptPool;
+export const kind: EntryKind = classifyKey('settings');

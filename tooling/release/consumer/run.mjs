@@ -14,6 +14,7 @@ import {
   planImport,
   readImportInput,
 } from '@keyport/storage-migrate';
+import { classifyKey } from '@keyport/storage-migrate/light';
 import { verifyWithUiKeyring } from '@keyport/storage-migrate/verify';
 
 const [file, password] = process.argv.slice(2);
@@ -62,5 +63,6 @@ console.log(
     locked,
     shown: shown.accounts.map((a) => ({ key: a.key, unlocked: a.unlocked })),
     webPool: typeof createWebScryptPool,
+    kind: classifyKey(key),
   }),
 );

@@ -40,7 +40,7 @@ describe('the packed libraries, installed with npm into an empty project', () =>
     }
   });
 
-  it('plain Node ESM loads every subpath: unlock, pool, bundle, plan, apply, verify', () => {
+  it('plain Node ESM loads every subpath: unlock, pool, bundle, plan, apply, verify, light', () => {
     const file = join(project, 'version3.json');
     writeFileSync(file, V3_SR25519.json);
     const r = mustRun(process.execPath, ['run.mjs', file, V3_SR25519.password], project);
@@ -53,6 +53,7 @@ describe('the packed libraries, installed with npm into an empty project', () =>
       locked: 'PASSWORD_REQUIRED',
       shown: [{ key: `account:${V3_SR25519.publicKey}`, unlocked: true }],
       webPool: 'function',
+      kind: 'account',
     });
   });
 

@@ -1,5 +1,5 @@
 // Round-trip matrix, extension row: a dump of the polkadot-js extension's chrome.storage.local
-// (account records as objects, formats.md §3.5) restored into an Apps storage: every record
+// (account records as objects, docs/apps-storage.md §5) restored into an Apps storage: every record
 // becomes exactly the string store.js would write for it, the extension's own keys stay out.
 import { COMPAT_SCRYPT, createKeystore, openKeystore } from '@keyport/core';
 import { nodeScrypt } from '@keyport/core/scrypt-node';

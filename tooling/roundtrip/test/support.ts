@@ -87,7 +87,7 @@ export function dumpText(s: StorageRecord): string {
 }
 
 /**
- * The forms a console copy of the dump takes (formats.md §4.1, §4.3.5): Chromium's '…' display,
+ * The forms a console copy of the dump takes (docs/apps-storage.md §7 and §9): Chromium's '…' display,
  * Firefox's "…", a template literal, a JSON string of the JSON (double-encoded), the wiki's
  * `raw = '…'` line, and each of those with a BOM and CRLF line ends around it.
  */

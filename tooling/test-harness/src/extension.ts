@@ -1,5 +1,5 @@
 // The polkadot-js extension's chrome.storage.local as `chrome.storage.local.get(null)` returns it
-// (formats.md §3.5): keyring records under the same `account:0x…` keys as Apps, but stored as
+// (docs/apps-storage.md §5): keyring records under the same `account:0x…` keys as Apps, but stored as
 // objects, not JSON strings; `metadata:<genesisHash>` objects; `authUrls` and
 // `defaultAuthAccounts` as JSON strings. Test accounts are never stored by the extension.
 import fc from 'fast-check';

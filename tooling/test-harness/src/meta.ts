@@ -1,4 +1,4 @@
-// Account metadata as polkadot-js writers leave it (KeyringPair$Meta, formats.md §1.6), with
+// Account metadata as polkadot-js writers leave it (KeyringPair$Meta, docs/keystore-format.md §6), with
 // hostile names and tags and free-form extra fields. Every value survives
 // JSON.parse(JSON.stringify(meta)) unchanged, so "meta came back" can be checked with toEqual.
 import fc from 'fast-check';
@@ -17,7 +17,7 @@ export function hexBytes(bytes: number): fc.Arbitrary<string> {
     .map((h) => `0x${h}`);
 }
 
-/** Genesis hashes of Polkadot, Kusama and Westend (formats.md §5.6), plus any 32-byte hash. */
+/** Genesis hashes of Polkadot, Kusama and Westend (docs/derivation.md §6), plus any 32-byte hash. */
 export const KNOWN_GENESIS: readonly string[] = Object.freeze([
   '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3',
   '0xb0a8d493285c2df73290dfb7e61f870f17b41801197a149ca93654499ea3dafe',

@@ -1,4 +1,4 @@
-// Apps-like localStorage contents (formats.md §3): keyring records under `account:0x…`,
+// Apps-like localStorage contents (docs/apps-storage.md): keyring records under `account:0x…`,
 // `address:0x…` and `contract:0x…`, ui-settings' `settings`, Apps' own keys (some raw, not
 // JSON) and whatever else shares the origin. Values are exactly what store.js writes:
 // JSON.stringify(value), except where Apps writes raw strings. Objects are built with
@@ -136,7 +136,7 @@ const jsonValue = fc.jsonValue({ maxDepth: 3 });
 const KEYRING_KEY = /^(account|address|contract):0x/;
 
 /**
- * The other keys Apps keeps on the origin (formats.md §3.4), some raw strings (`lcUrl`,
+ * The other keys Apps keeps on the origin (docs/apps-storage.md §4), some raw strings (`lcUrl`,
  * `polkadot-app-favorite-chains`), a legacy `account:<SS58>` key, and random hostile keys with
  * raw, JSON-string or JSON-object values. Never a key that looks like a keyring record.
  */

@@ -1,4 +1,8 @@
-// The bookmarklet's entry: built by vite.config.ts into one IIFE that becomes a javascript: URL.
-import { openOverlay } from './overlay.ts';
+// The bookmarklet's entry: built by vite.config.ts into one IIFE whose value is this function;
+// view.ts wraps it into a javascript: URL that calls it with the page's own URL.
+import { lend } from './tab.ts';
 
-openOverlay(window);
+/** Runs the bookmarklet on the current tab for the keyport page at `pageUrl`. */
+export default function run(pageUrl: string): void {
+  lend(window, pageUrl);
+}

@@ -1,21 +1,19 @@
 /** The bookmarklet section (loaded when its <details> opens): the link to drag, how, and limits. */
 import code from 'virtual:keyport-bookmarklet';
 import { h } from '../dom.ts';
+import { bookmarkletHref } from './href.ts';
 
-/** The `javascript:` URL of the bookmarklet; `void 0` keeps the tab from navigating. */
-export function bookmarkletHref(source: string = code): string {
-  return `javascript:${encodeURIComponent(`${source};void 0`)}`;
-}
+const li = (text: string): HTMLLIElement => h('li', {}, text);
 
 /**
- * Fills `body` with the draggable link, instructions and limits.
+ * Fills `body` with the draggable link (made for `pageUrl`), instructions and limits.
  *
- * @example renderBookmarklet(byId('bookmarklet-body', HTMLDivElement), location.origin)
+ * @example renderBookmarklet(byId('bookmarklet-body', HTMLDivElement), location.origin + location.pathname)
  */
-export function renderBookmarklet(body: HTMLElement, origin: string): void {
+export function renderBookmarklet(body: HTMLElement, pageUrl: string): void {
   const link = h(
     'a',
-    { class: 'bookmarklet-link', id: 'bookmarklet-link', href: bookmarkletHref() },
+    { class: 'bookmarklet-link', id: 'bookmarklet-link', href: bookmarkletHref(pageUrl, code) },
     'keyport',
   );
   // A click here would run it on this page (which the CSP blocks anyway): explain instead.
@@ -30,56 +28,45 @@ export function renderBookmarklet(body: HTMLElement, origin: string): void {
     h(
       'p',
       {},
-      'localStorage belongs to one origin, so this page (on ',
-      h('code', {}, origin),
-      ') cannot read the hosted Apps (for example https://polkadot.js.org/apps). The bookmarklet runs the same dump and import on the Apps tab itself, with no console.',
+      'localStorage belongs to one origin, so this page (',
+      h('code', {}, pageUrl),
+      ") cannot read the hosted Apps (for example https://polkadot.js.org/apps) by itself. The bookmarklet lends it the Apps tab's storage: clicked on the Apps tab, it opens this page in a new window, and that window then works on the Apps tab's storage with every feature it has here (plain and encrypted bundles, every file it reads, the plan, password checks, the ui-keyring check and Undo import).",
     ),
     h('p', {}, 'Drag this link to your bookmarks bar: ', link),
     note,
     h(
       'ol',
       {},
-      h(
-        'li',
-        {},
-        'Open Polkadot-JS Apps in a tab and click the "keyport" bookmark. A small keyport panel opens on top of Apps.',
+      li(
+        'Open Polkadot-JS Apps in a tab and click the "keyport" bookmark. A keyport window opens; it says "Working on origin https://polkadot.js.org, through the bookmarklet", and a small "keyport window connected" chip appears on the Apps tab.',
       ),
-      h(
-        'li',
-        {},
-        'Old computer: "Download localStorage bundle" saves a plain bundle of that tab\'s storage.',
+      li(
+        'Old computer: "Download localStorage bundle" in that window saves the Apps tab\'s storage (with a passphrase, encrypted).',
       ),
-      h(
-        'li',
-        {},
-        'New computer: "Load bundle", choose "When an entry already exists", then "Import". An undo bundle downloads before anything is written; "Undo import" puts everything back. Reload Apps afterwards.',
+      li(
+        'New computer: the same bookmark on the Apps tab, then "Load bundle", read the plan, choose "When an entry already exists", "Import". "Download undo bundle" and "Undo import" work as on any origin. Reload Apps afterwards.',
       ),
     ),
     h('h3', {}, 'Limits'),
     h(
       'ul',
       {},
-      h(
-        'li',
-        {},
-        'Plain bundles only: a bookmarklet cannot carry scrypt, so it neither writes nor reads passphrase-encrypted bundles. Account keys inside a plain bundle stay encrypted with their own passwords; names, addresses and settings are readable, so keep the file private.',
+      li(
+        "The bookmarklet talks only to the keyport window it opened, and only to this page's origin; the window talks only to the tab that opened it and shows that tab's origin as the browser reports it. Passphrases and passwords stay in the keyport window: they never reach the Apps tab.",
       ),
-      h(
-        'li',
-        {},
-        'Keyport bundles only: for dumps, console copies, account or batch JSON, use this page on the same origin as Apps.',
+      li(
+        'A popup blocker may stop the window: the chip on the Apps tab then says so and offers an "Open keyport" button; click it (or allow popups for the Apps site).',
       ),
-      h(
-        'li',
-        {},
-        'No password check and no ui-keyring check on the Apps tab: reload Apps and look at Accounts and Address book.',
+      li(
+        'When this page is served from your own computer (http://127.0.0.1) and Apps from the internet (https), Chromium-based browsers may ask whether the Apps site may "access other apps and services on this device" or "look for and connect to devices on your local network". Click Allow; or serve this page over https from any static host.',
       ),
-      h(
-        'li',
-        {},
-        "It needs a secure tab (https or localhost) for the browser's SHA-256. It loads nothing from the network, so Apps' own Content-Security-Policy does not need to allow anything; a page whose policy forbids bookmarklets will refuse to run it (today's polkadot.js.org sends no such policy).",
+      li(
+        "A site whose own Content-Security-Policy forbids bookmarklets refuses to run it; today's polkadot.js.org/apps sends no such policy. Then serve this page on the same origin as that Apps instead.",
       ),
-      h('li', {}, "Made from this page's code at build time: drag it again after you update keyport."),
+      li("Run on a tab that is not Apps, it works on that tab's origin and says what it found there."),
+      li(
+        'It opens the page at the address it was dragged from: drag it again if you move or update the page.',
+      ),
     ),
   );
 }

@@ -1,7 +1,9 @@
 /**
  * Step 2's lazy half: read the loaded file with @keyport/storage-migrate (asking for a passphrase
- * or password when needed), show the plan, import, then offer the undo bundle, "Undo import" and
- * what Apps will now show. Nothing touches the storage before "Import" (or "Undo import").
+ * or password when needed), show the plan, import exactly that plan, then offer the undo bundle,
+ * "Undo import" and what Apps will now show. Nothing touches the storage before "Import" (or
+ * "Undo import"). When the storage changes under a shown plan (another tab, or Apps through the
+ * bridge), the plan is made again, shown, and the changed entries are named.
  */
 import { createWebScryptPool } from '@keyport/core/web-pool';
 import {
@@ -13,13 +15,13 @@ import {
   type ImportSource,
   planImport,
   readImportInput,
-  undoImport,
 } from '@keyport/storage-migrate';
 import type { PageContext } from '../context.ts';
 import { byId, h, showStatus } from '../dom.ts';
 import { errorCode, errorMessage } from '../messages.ts';
 import { planView } from './plan-view.ts';
 import { runImport } from './result-view.ts';
+import { labelKeys, undoButton } from './undo-view.ts';
 
 const PASSWORD_LABELS: Readonly<Record<string, string>> = {
   'keyport-bundle-encrypted': 'Bundle passphrase',
@@ -33,12 +35,18 @@ function unlockLabel(text: string): string {
   return PASSWORD_LABELS[format] ?? 'Passphrase or password';
 }
 
+/** Keys of `plan` whose stored value is no longer what the plan saw. */
+function staleKeys(plan: ImportPlan, view: { getItem(key: string): string | null }): string[] {
+  return plan.entries.filter((e) => view.getItem(e.key) !== e.existing).map((e) => e.key);
+}
+
 /**
  * Wires step 2 and returns the loader wire-restore.ts calls with each file's text.
  *
  * @example const load = createRestoreFlow(ctx); await load(await file.text(), file.name)
  */
 export function createRestoreFlow(ctx: PageContext): (text: string, fileName: string) => Promise<void> {
+  const { store } = ctx;
   const status = byId('restore-status', HTMLParagraphElement);
   const unlockForm = byId('unlock-form', HTMLFormElement);
   const unlockLabelEl = byId('unlock-label', HTMLLabelElement);
@@ -52,6 +60,7 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
   let text = '';
   let fileName = '';
   let source: ImportSource | undefined;
+  // The plan on screen: what Import writes, as it is.
   let plan: ImportPlan | undefined;
   // The check step, once loaded: each new input hides it and closes its worker pool.
   let checkView: typeof import('../check/view.ts') | undefined;
@@ -77,12 +86,36 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
 
   function replan(): void {
     if (!source) return;
-    plan = planImport(source, ctx.storage, { policy: policy(), now });
+    plan = planImport(source, store.view(), { policy: policy(), now });
     planBox.replaceChildren(planView(fileName, source, plan));
     planBox.hidden = false;
     importForm.hidden = false;
     importButton.disabled = plan.counts.write === 0;
   }
+
+  /** The storage changed under the shown plan: plan again, show it, name what changed. */
+  function showNewPlan(keys: readonly string[], written: boolean): void {
+    const n = keys.length;
+    const names = labelKeys(ctx, keys);
+    replan();
+    showStatus(
+      status,
+      'error',
+      `${written ? 'Nothing was written: ' : ''}${n} planned ${n === 1 ? 'entry' : 'entries'} changed since the plan was shown (another tab or Apps wrote ${n === 1 ? 'it' : 'them'}): ${names}. ` +
+        `The plan below is the new one${written ? '; check it and press Import again' : '; nothing has been written'}.`,
+    );
+  }
+
+  store.onChange(() => {
+    if (!plan || planBox.hidden) return; // no plan on screen (or it was spent by an import)
+    const keys = staleKeys(plan, store.view());
+    try {
+      if (keys.length > 0) showNewPlan(keys, false);
+      else replan(); // other keys changed: the notices may differ
+    } catch (e) {
+      showStatus(status, 'error', errorMessage(e));
+    }
+  });
 
   async function read(secret: string | undefined): Promise<void> {
     const pool = secret === undefined ? undefined : createWebScryptPool({ size: 1 });
@@ -97,6 +130,7 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
     }
     unlockForm.hidden = true;
     unlockInput.value = '';
+    await store.refresh(); // bridge mode: plan against the Apps tab as it is now
     replan();
     showStatus(
       status,
@@ -117,27 +151,17 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
   async function offerUndoFile(): Promise<void> {
     const undo: Bundle = await decodeBundle(text);
     const info = undo.undo as NonNullable<Bundle['undo']>;
-    const button = h('button', { type: 'button', id: 'undo-file' }, 'Undo import');
+    const undoRun = { ctx, now, status, onUndone: () => checkView?.releaseCheckPool() };
     resultBox.replaceChildren(
       h(
         'p',
         {},
         `${fileName} is an undo bundle made ${undo.createdAt} on ${undo.origin ?? 'an unknown origin'}: it puts back ${undo.entries.length} and removes ${info.absent.length} entries.`,
       ),
-      button,
+      undoButton(undoRun, undo, 'undo-file'),
     );
     resultBox.hidden = false;
     showStatus(status, 'info', 'This file reverses an earlier import. Press "Undo import" to apply it.');
-    button.addEventListener('click', () => {
-      try {
-        const r = undoImport(undo, ctx.storage, { now, origin: ctx.origin });
-        ctx.onChange();
-        button.disabled = true;
-        showStatus(status, 'ok', `Undo complete: ${r.restored} entries put back, ${r.removed} removed.`);
-      } catch (e) {
-        showStatus(status, 'error', `Nothing was undone. ${errorMessage(e)}`);
-      }
-    });
   }
 
   unlockForm.addEventListener('submit', (event) => {
@@ -164,12 +188,12 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
 
   importForm.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (!source) return;
+    if (!plan || importButton.disabled) return;
     importButton.disabled = true;
+    showStatus(status, 'busy', 'Importing…');
     void runImport({
       ctx,
-      source,
-      policy: policy(),
+      plan,
       now,
       status,
       resultBox,
@@ -177,11 +201,11 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
       onDone: () => {
         importForm.hidden = true;
         planBox.hidden = true; // the plan is spent: load the file again to plan anew
-        ctx.onChange();
       },
       onFail: () => {
         importButton.disabled = false;
       },
+      onStale: (keys) => showNewPlan(keys, true),
       onUndo: () => checkView?.releaseCheckPool(),
     });
   });

@@ -1,4 +1,4 @@
-// Secret URI → account, exactly as @polkadot/keyring's createFromUri derives it (formats.md §5),
+// Secret URI → account, exactly as @polkadot/keyring's createFromUri derives it (docs/derivation.md),
 // built from util-crypto's primitives so every refusal is a typed error with a clear message.
 import { DEV_PHRASE } from '@polkadot/keyring';
 import { hexToU8a, stringToU8a } from '@polkadot/util';

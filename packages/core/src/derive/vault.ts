@@ -1,7 +1,7 @@
 // Polkadot Vault (formerly Parity Signer) default keys: on seed creation Vault adds the root key
 // (path "", the same as a Polkadot-JS account with no path) and one key per default network at
 // `//<network>`. Source: paritytech/parity-signer rust/defaults/src/lib.rs and
-// rust/db_handling/src/identities.rs @ c67e505a5d4f1acd5e0d8b581b0032daca663a58 (formats.md §5.6).
+// rust/db_handling/src/identities.rs @ c67e505a5d4f1acd5e0d8b581b0032daca663a58 (docs/derivation.md §6).
 
 /** One Vault default network key. */
 export interface VaultPreset {

@@ -1,4 +1,4 @@
-// Writes a version 3 keystore byte-compatible with polkadot-js's pair.toJson (formats.md §1.1,
+// Writes a version 3 keystore byte-compatible with polkadot-js's pair.toJson (docs/keystore-format.md §1,
 // §1.3): key order encoded, encoding, address, meta; `['none']` for an empty password.
 import { u8aEq, u8aToHex } from '@polkadot/util';
 import { base64Encode, encodeAddress } from '@polkadot/util-crypto';

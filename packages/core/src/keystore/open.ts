@@ -1,5 +1,5 @@
 // Decrypts a keystore of any version and proves that the secret inside is the account the file
-// names (formats.md §1.7, plus the check no peer does: secret → public key → address).
+// names (docs/keystore-format.md §7, plus the check no peer does: secret → public key → address).
 import { u8aEq } from '@polkadot/util';
 import { accountId, formatAddress, type UnlockedAccount } from '../account.ts';
 import { openData, openLegacyData, passwordBytes, readScryptHeader } from '../envelope.ts';

@@ -1,4 +1,4 @@
-// Shape checks for a keystore, without a password (formats.md §1.1–1.3).
+// Shape checks for a keystore, without a password (docs/keystore-format.md §1–3).
 
 import { MAC_LENGTH, NONCE_LENGTH, SCRYPT_HEADER_LENGTH } from '../envelope.ts';
 import { KeyportError } from '../errors.ts';

@@ -1,5 +1,5 @@
 // The plaintext body of a keystore, as polkadot-js/common packages/keyring/src/pair/{encode,
-// decode,defaults}.ts writes and reads it (formats.md §1.4):
+// decode,defaults}.ts writes and reads it (docs/keystore-format.md §4):
 //   HEADER(16) ‖ secret (64, or a 32-byte seed/private key) ‖ DIVIDER(5) ‖ public key (32 or 33)
 // The same DER-looking header and divider are used for every key type.
 import { u8aConcat, u8aEq } from '@polkadot/util';

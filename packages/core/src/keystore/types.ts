@@ -1,5 +1,5 @@
 // The single-account keystore as polkadot-js writes and reads it (`KeyringPair$Json`,
-// polkadot-js/common packages/keyring/src/types.ts). See formats.md §1.
+// polkadot-js/common packages/keyring/src/types.ts). See docs/keystore-format.md.
 
 /** The four key types polkadot-js stores in a keystore. */
 export type KeyType = 'sr25519' | 'ed25519' | 'ecdsa' | 'ethereum';

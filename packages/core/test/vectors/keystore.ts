@@ -1,4 +1,4 @@
-// Upstream keystore fixtures, copied byte for byte (formats.md §6.1).
+// Upstream keystore fixtures, copied byte for byte (docs/vectors.md §1).
 // Provenance: polkadot-js/common packages/keyring/src/index.spec.ts and
 // packages/keyring/src/pair/toJson.spec.ts @ 9281daa14c2c2a41708c3489de8770a064525577
 // (release 14.0.3); paritytech/subxt signer/src/polkadot_js_compat.rs (test `check_alice`).

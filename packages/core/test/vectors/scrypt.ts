@@ -1,6 +1,6 @@
 // scrypt known-answer vector, N = 2^17, p = 1, r = 8, dkLen 64.
 // Provenance: polkadot-js/common packages/util-crypto/src/scrypt/encode.spec.ts @ 9281daa
-// (release 14.0.3); re-computed independently in formats.md §6.3.
+// (release 14.0.3); re-computed independently in docs/vectors.md §3.
 export const UPSTREAM_SCRYPT = {
   passphrase: 'testing, 123',
   salt: new Uint8Array(32).map((_, i) => (i % 8) + 1),

@@ -1,4 +1,4 @@
-// Text copied from a browser console after `JSON.stringify(localStorage)` (formats.md §4.3.5):
+// Text copied from a browser console after `JSON.stringify(localStorage)` (docs/apps-storage.md §9):
 // the JSON itself, a quoted JS string literal of it (Chromium shows '…', Firefox "…", either may
 // use `…`), the wiki's `raw = '…'` line, or a JSON string of the JSON (double-encoded). Peeled
 // here, layer by layer, down to JSON text; nothing is evaluated. A double-encoded text is just

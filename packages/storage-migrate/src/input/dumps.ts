@@ -1,5 +1,5 @@
 // Key→value objects: `JSON.stringify(localStorage)` output (every value a string) and a dump of
-// the extension's chrome.storage.local (formats.md §3.5: account records are objects there).
+// the extension's chrome.storage.local (docs/apps-storage.md §5: account records are objects there).
 import { isPlainObject, KeyportError } from '@keyport/core';
 import type { BundleEntry } from '../bundle/types.ts';
 import { KEYRING_KEY } from '../classify.ts';

@@ -1,5 +1,5 @@
 // Keystores, batch files and Apps' arrays turned into the `account:0x…` / `address:0x…` items
-// ui-keyring itself would store for them (formats.md §2.2, §2.4, §3.2, §3.3).
+// ui-keyring itself would store for them (docs/batch-and-arrays.md §2 and §4, docs/apps-storage.md §2 and §3).
 import {
   type AddressBookEntry,
   type AppsExternalAccount,

@@ -1,5 +1,5 @@
 // What Polkadot-JS Apps would not show after an import, and what to do about it
-// (formats.md §2.2, §3.2, §3.3, §3.6; ui-keyring Keyring.loadAll / loadAccount / loadAddress).
+// (docs/batch-and-arrays.md §2, docs/apps-storage.md §2, §3 and §6; ui-keyring Keyring.loadAll / loadAccount / loadAddress).
 import { isPlainObject } from '@keyport/core';
 import { availableNetworks } from '@polkadot/networks';
 import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
