@@ -1,7 +1,6 @@
 // The secret `locate` searches from: a BIP39 mnemonic (12-24 words, or 25 with a Ledger
 // passphrase word), the dev phrase (`//Alice`), a 0x seed, or a raw 64-byte secret key; a path
-// after the phrase is tried first. Parsing follows deriveAccount's rules (formats.md of
-// polkadot-js createFromUri, docs/formats.md "Secrets").
+// after the phrase is tried first. Parsing follows deriveAccount's rules (docs/derivation.md).
 import { hexToU8a } from '@polkadot/util';
 import { hdValidatePath, keyExtractSuri } from '@polkadot/util-crypto';
 import { DEV_PHRASE } from '../derive/derive.ts';
