@@ -72,6 +72,17 @@ export {
   rawSecretCandidates,
 } from './formats/raw-secret.ts';
 export {
+  type CreateWeb3Options,
+  createWeb3,
+  isWeb3Keystore,
+  type OpenedWeb3,
+  openWeb3,
+  parseWeb3,
+  type Web3Kdf,
+  type Web3Keystore,
+  web3KdfCost,
+} from './formats/web3.ts';
+export {
   type CreateKeystoreOptions,
   changeKeystorePassword,
   createKeystore,

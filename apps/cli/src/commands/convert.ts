@@ -25,8 +25,9 @@ import {
 import type { Io } from '../framework/io.ts';
 import { progressBar } from '../framework/progress.ts';
 import { cliScrypt, scryptConcurrency } from '../framework/scrypt.ts';
+import { asWeb3, keystoreToWeb3, web3ToKeystore } from '../rescue-input.ts';
 
-const TARGETS = ['keystore', 'batch', 'apps-array'] as const;
+const TARGETS = ['keystore', 'batch', 'apps-array', 'web3'] as const;
 type Target = (typeof TARGETS)[number];
 
 function pick(io: Io, file: AccountFile, account: string | undefined): KeystoreJson[] {
@@ -50,15 +51,19 @@ function pick(io: Io, file: AccountFile, account: string | undefined): KeystoreJ
 export const convert: Command = {
   name: 'convert',
   usage:
-    'keyport convert <in> --to keystore|batch|apps-array --out <path> [--password-file <f>] ' +
+    'keyport convert <in> --to keystore|batch|apps-array|web3 --out <path> [--password-file <f>] ' +
     '[--account-password-file <f>] [--new-password-file <f>] [--compat] [--account <address>] [--force]',
-  help: `<in> is a keystore, a batch file (extension or SubWallet) or an Apps export-all array.
+  help: `<in> is a keystore, a batch file (extension or SubWallet), an Apps export-all array, or a
+Web3 (Ethereum: geth, MetaMask, ethers) keystore.
 
   --to keystore     one account as a keystore (pick it with --account when <in> holds several)
   --to batch        every account in one batch file ("Export all accounts" of the extension),
                     encrypted with --new-password-file (default: --password-file); the accounts
                     inside keep their own passwords, as the extension does
   --to apps-array   Apps' export-all array (keyless Apps entries are carried over)
+  --to web3         one polkadot-js ethereum account as a Web3 v3 keystore (scrypt 2^17) for
+                    MetaMask, geth or ethers; a Web3 <in> converts --to keystore, into a
+                    polkadot-js ethereum keystore (the password is needed for both)
 
 options:
   --password-file <f>          password of <in>: the batch password for a batch file, the
@@ -88,7 +93,7 @@ needed except to open a batch file). One trailing newline is removed from passwo
   async run(io, args) {
     const input = io.path(args.positionals[0] as string);
     const to = choice(args, 'to', TARGETS) as Target | undefined;
-    if (to === undefined) throw new UsageError('--to is required (keystore, batch or apps-array)');
+    if (to === undefined) throw new UsageError('--to is required (keystore, batch, apps-array or web3)');
     const out = io.path(needString(args, 'out'));
     const force = flag(args, 'force');
     await refuseExisting(out, force);
@@ -107,6 +112,19 @@ needed except to open a batch file). One trailing newline is removed from passwo
     );
 
     const text = await readText(input, 'input');
+    const web3 = asWeb3(text);
+    if (web3 !== undefined) {
+      if (to !== 'keystore')
+        throw new UsageError('a Web3 keystore converts --to keystore (then convert that file on)');
+      if (password === undefined)
+        throw new UsageError('a Web3 keystore needs --password-file (its password)');
+      const json = await web3ToKeystore(web3, password, newPassword ?? password, params);
+      await writeFileAtomic(out, JSON.stringify(json), { overwrite: force });
+      io.err(
+        `wrote ${out} (polkadot-js ethereum keystore ${json.address}, scrypt N=2^${Math.log2(params.N)})`,
+      );
+      return EXIT.OK;
+    }
     const loaded = await loadAccounts(text, input, {
       batchPassword: async () => {
         if (password === undefined)
@@ -119,6 +137,23 @@ needed except to open a batch file). One trailing newline is removed from passwo
     const isBatch = loaded.format === 'batch' || loaded.format === 'subwallet-batch';
     const ownPassword = isBatch ? accountPassword : password;
     let keystores = pick(io, loaded, optString(args, 'account'));
+    if (to === 'web3') {
+      if (keystores.length !== 1) {
+        throw new KeyportError(
+          'INVALID_INPUT',
+          `the input holds ${keystores.length} accounts; --to web3 writes one: choose it with --account <address>`,
+          {
+            count: keystores.length,
+          },
+        );
+      }
+      if (ownPassword === undefined)
+        throw new UsageError('--to web3 needs --password-file (the account password)');
+      const v3 = await keystoreToWeb3(keystores[0]!, ownPassword, newPassword ?? ownPassword);
+      await writeFileAtomic(out, JSON.stringify(v3), { overwrite: force });
+      io.err(`wrote ${out} (Web3 v3 keystore, scrypt N=2^17)`);
+      return EXIT.OK;
+    }
 
     if (to !== 'batch' && (newPassword !== undefined || compat)) {
       if (ownPassword === undefined) {

@@ -24,8 +24,8 @@ import {
   refuseExisting,
   writeFileAtomic,
 } from '../framework/files.ts';
-import { withoutWords } from '../report/secret-errors.ts';
 import { cliScrypt } from '../framework/scrypt.ts';
+import { withoutWords } from '../report/secret-errors.ts';
 
 type DeriveType = KeyType | 'ed25519-ledger';
 

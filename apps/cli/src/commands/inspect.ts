@@ -7,6 +7,7 @@ import { EXIT } from '../framework/errors.ts';
 import { readText } from '../framework/files.ts';
 import type { Io } from '../framework/io.ts';
 import { type InspectReport, inspectCoreFormat } from '../report/inspect-core.ts';
+import { inspectRescueFormat } from '../report/inspect-rescue.ts';
 import { inspectStorageInput } from '../report/inspect-storage.ts';
 
 function printReport(io: Io, r: InspectReport): void {
@@ -31,7 +32,7 @@ export const inspect: Command = {
   usage: 'keyport inspect <file> [--json]',
   help: `Reads keystores (versions 0-3), batch files, Apps' export-all and address-book arrays,
 keyport bundles (plain or encrypted: only the counts are in clear), localStorage snapshots and
-console copies, and says which format it is. Prints the version, the scrypt parameters and, for
+console copies, Web3 (Ethereum) keystores, and says which format it is. Prints the version, the scrypt parameters and, for
 each account, its key type ("?" where only the password would tell), address and name. A
 mnemonic or seed file is recognised but never printed.
 
@@ -43,7 +44,8 @@ options:
     const file = io.path(args.positionals[0] as string);
     const text = await readText(file, 'input');
     const detected = detectFormat(text);
-    const report = inspectCoreFormat(text, detected) ?? (await inspectStorageInput(text));
+    const report =
+      inspectRescueFormat(text) ?? inspectCoreFormat(text, detected) ?? (await inspectStorageInput(text));
     if (!report) {
       throw new KeyportError('UNSUPPORTED_FORMAT', `${file} is ${describeDetected(detected)}`, {
         format: 'unknown',

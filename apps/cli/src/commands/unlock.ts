@@ -18,6 +18,7 @@ import { describeError, EXIT, errorCode } from '../framework/errors.ts';
 import { optionalSecretFile, readPasswordFile, readText } from '../framework/files.ts';
 import { progressBar } from '../framework/progress.ts';
 import { cliScrypt, scryptConcurrency } from '../framework/scrypt.ts';
+import { asWeb3, unlockWeb3 } from '../rescue-input.ts';
 
 /** One line of `unlock --json`. */
 interface UnlockLine {
@@ -64,7 +65,7 @@ export const unlock: Command = {
   name: 'unlock',
   usage:
     'keyport unlock <file> --password-file <f> [--account-password-file <f>] [--passphrase-file <f>] [--json]',
-  help: `<file> is a keystore (any version), a batch file ("Export all accounts" of the extension,
+  help: `<file> is a keystore (any version), a Web3 (Ethereum) keystore, a batch file ("Export all accounts" of the extension,
 SubWallet's too), an Apps "export all" array, or anything restore reads: a keyport bundle, a
 localStorage dump (or a console copy of one), an extension storage dump; of those, the stored
 accounts. Every account is decrypted and its secret checked against its public key and address;
@@ -101,6 +102,8 @@ account unlocks.`,
       (await optionalSecretFile(io, args, 'account-password-file', 'account password file')) ?? password;
     const passphrase = await optionalSecretFile(io, args, 'passphrase-file', 'passphrase file');
     const text = await readText(file, 'input');
+    const web3 = asWeb3(text);
+    if (web3 !== undefined) return unlockWeb3(io, web3, password, flag(args, 'json'));
 
     const load = async (): Promise<Loaded> => {
       if (!STORAGE_INPUTS.has(detectInput(text).format)) {
