@@ -33,22 +33,39 @@ beforeAll(async () => {
 });
 afterAll(() => tmp.cleanup());
 
-const secrets = () => [PASSWORD, wallet.privateKey, wallet.mnemonic!.phrase, ...wallet.mnemonic!.phrase.split(' ').filter((w) => w.length > 5)];
+const secrets = () => [
+  PASSWORD,
+  wallet.privateKey,
+  wallet.mnemonic!.phrase,
+  ...wallet.mnemonic!.phrase.split(' ').filter((w) => w.length > 5),
+];
 
 describe('Web3 keystores in the CLI', () => {
   it("inspect names the format, the address and what geth's 2^18 costs, without a password", async () => {
     const run = await runCli(['inspect', gethFile, '--json']);
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report).toMatchObject({ format: 'web3-keystore', version: '3', accounts: [{ type: 'ethereum', address: wallet.address }] });
-    expect(report.details.kdf).toBe('scrypt N=2^18, r=8, p=1: 256 MiB, 2× the work of a polkadot-js keystore at 2^17');
-    expect((await runCli(['inspect', smallFile])).stdout).toMatch(/ethers +mnemonic inside, path m\/44'\/60'\/0'\/0\/0/);
+    expect(report).toMatchObject({
+      format: 'web3-keystore',
+      version: '3',
+      accounts: [{ type: 'ethereum', address: wallet.address }],
+    });
+    expect(report.details.kdf).toBe(
+      'scrypt N=2^18, r=8, p=1: 256 MiB, 2× the work of a polkadot-js keystore at 2^17',
+    );
+    expect((await runCli(['inspect', smallFile])).stdout).toMatch(
+      /ethers +mnemonic inside, path m\/44'\/60'\/0'\/0\/0/,
+    );
   });
 
   it('unlock opens it (2^18 too); a wrong password exits 1 with WRONG_PASSWORD', async () => {
     const ok = await runCli(['unlock', gethFile, '--password-file', tmp.file('pw.txt', PASSWORD), '--json']);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(JSON.parse(ok.stdout).accounts[0]).toMatchObject({ address: wallet.address, ok: true, type: 'ethereum' });
+    expect(JSON.parse(ok.stdout).accounts[0]).toMatchObject({
+      address: wallet.address,
+      ok: true,
+      type: 'ethereum',
+    });
     const bad = await runCli(['unlock', smallFile, '--password-file', tmp.file('bad.txt', 'not it')]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/FAILED +WRONG_PASSWORD: the password is wrong/);
@@ -59,7 +76,17 @@ describe('Web3 keystores in the CLI', () => {
   it('convert --to keystore: a polkadot-js ethereum keystore that @polkadot/keyring and ui-keyring open', async () => {
     const out = tmp.path('pjs-ethereum.json');
     const pw = tmp.file('pw.txt', PASSWORD);
-    const run = await runCli(['convert', smallFile, '--to', 'keystore', '--out', out, '--password-file', pw, '--compat']);
+    const run = await runCli([
+      'convert',
+      smallFile,
+      '--to',
+      'keystore',
+      '--out',
+      out,
+      '--password-file',
+      pw,
+      '--compat',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expectNoSecrets(run, secrets());
     const json = JSON.parse(readFileSync(out, 'utf8'));
@@ -72,7 +99,16 @@ describe('Web3 keystores in the CLI', () => {
     storage.setItem(key, JSON.stringify(json));
     const shown = await verifyWithUiKeyring(storage, { type: 'ethereum', passwords: { [key]: PASSWORD } });
     expect(shown.accounts).toEqual([expect.objectContaining({ type: 'ethereum', unlocked: true })]);
-    const wrong = await runCli(['convert', smallFile, '--to', 'keystore', '--out', tmp.path('x.json'), '--password-file', tmp.file('w.txt', 'wrong')]);
+    const wrong = await runCli([
+      'convert',
+      smallFile,
+      '--to',
+      'keystore',
+      '--out',
+      tmp.path('x.json'),
+      '--password-file',
+      tmp.file('w.txt', 'wrong'),
+    ]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/error: WRONG_PASSWORD/);
   });
@@ -81,7 +117,16 @@ describe('Web3 keystores in the CLI', () => {
     const pair = new Keyring({ type: 'ethereum' }).addFromUri(wallet.privateKey);
     const pjs = tmp.file('pjs.json', JSON.stringify(pair.toJson(PASSWORD)));
     const out = tmp.path('back.json');
-    const run = await runCli(['convert', pjs, '--to', 'web3', '--out', out, '--password-file', tmp.file('pw.txt', PASSWORD)]);
+    const run = await runCli([
+      'convert',
+      pjs,
+      '--to',
+      'web3',
+      '--out',
+      out,
+      '--password-file',
+      tmp.file('pw.txt', PASSWORD),
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expectNoSecrets(run, secrets());
     const theirs = decryptKeystoreJsonSync(readFileSync(out, 'utf8'), PASSWORD);
@@ -99,7 +144,9 @@ describe('Web3 keystores in the CLI', () => {
       tmp.file('pw.txt', PASSWORD),
     ]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/error: UNSUPPORTED_KEY_TYPE: --to web3 takes an ethereum account; this one is sr25519/);
+    expect(refused.stderr).toMatch(
+      /error: UNSUPPORTED_KEY_TYPE: --to web3 takes an ethereum account; this one is sr25519/,
+    );
     expect(u8aToHex(pair.publicKey)).toMatch(/^0x0[23]/);
   });
 });

@@ -66,6 +66,15 @@ export {
 } from './envelope.ts';
 export { isKeyportError, KeyportError, type KeyportErrorCode } from './errors.ts';
 export {
+  type BananaShard,
+  bananaPassphrase,
+  type CombinedBanana,
+  combineBananaShards,
+  isBananaShard,
+  parseBananaShard,
+  readBananaShards,
+} from './formats/banana-split.ts';
+export {
   openRawSecret,
   type RawKeyCandidate,
   type RawSecretEncoding,

@@ -1,6 +1,6 @@
 // inspect for the formats a secret is rescued from (docs/rescue-formats.md): Web3 keystores,
 // Banana Split shards, QR payload texts and subkey output. Nothing secret is reported.
-import { parseWeb3, web3KdfCost } from '@keyport/core';
+import { isBananaShard, parseWeb3, readBananaShards, stripBom, web3KdfCost } from '@keyport/core';
 import { asWeb3 } from '../rescue-input.ts';
 import type { InspectReport } from './inspect-core.ts';
 
@@ -32,5 +32,32 @@ export function inspectRescueFormat(text: string): InspectReport | undefined {
       },
     };
   }
+  const firstLine = stripBom(text).trim().split(/\r?\n/)[0] ?? '';
+  if (firstLine.startsWith('{') && isBananaShard(parseOrUndefined(firstLine))) {
+    const shards = readBananaShards(stripBom(text));
+    const first = shards[0]!;
+    return {
+      format: 'banana-split-shards',
+      version: String(first.version),
+      encrypted: true,
+      accounts: [],
+      details: {
+        title: first.title,
+        shards: shards.length,
+        required: first.required,
+        ids: shards.map((s) => s.id).join(', '),
+        note: 'combine them with the passphrase: keyport combine <files> --passphrase-file <f> --out <file>',
+      },
+    };
+  }
   return undefined;
+}
+
+function parseOrUndefined(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch (e) {
+    if (e instanceof SyntaxError) return undefined;
+    throw e;
+  }
 }
