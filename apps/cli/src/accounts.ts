@@ -1,31 +1,36 @@
-// The account files `unlock` and `convert` read: one keystore, a batch file (extension "export
-// all", SubWallet's superset) or Apps' export-all array; `unlock` also reads the accounts stored
-// in a keyport bundle or a storage dump. Everything becomes a list of keystores, still encrypted
-// under their own account passwords, plus the keyless entries.
+// The account files `unlock` and `convert` read, through the format registry: every format that
+// holds accounts (a keystore, a batch file, Apps' export-all array, …); `unlock` also reads the
+// accounts stored in a keyport bundle or a storage dump. Everything becomes a list of keystores,
+// still encrypted under their own account passwords, plus the keyless entries.
 import {
   type AppsExternalAccount,
   type BatchExtras,
   type BatchSkipped,
-  type Detected,
   describeKeystore,
-  detectFormat,
+  type FormatFacts,
+  type FormatModule,
+  type Holdings,
   KeyportError,
   type KeystoreJson,
-  openBatch,
-  parseAppsAccounts,
-  parseBatch,
   parseKeystore,
   type ScryptBackend,
-  stripBom,
 } from '@keyport/core';
-import { classifyKey, type InputFormat, readImportInput } from '@keyport/storage-migrate';
-
-/** The formats accepted by loadAccounts. */
-export type AccountFileFormat = 'keystore' | 'batch' | 'subwallet-batch' | 'apps-accounts';
+import {
+  classifyKey,
+  type InputFormat,
+  importFormat,
+  importRegistry,
+  readImportInput,
+} from '@keyport/storage-migrate';
 
 /** What an account file holds. */
 export interface AccountFile {
-  readonly format: AccountFileFormat;
+  /** The registry's id of the file's format (keystore, batch, apps-accounts, …). */
+  readonly format: string;
+  /** The format's registry module (its writer, its seal). */
+  readonly module: FormatModule;
+  /** Everything the file holds, as the registry read it. */
+  readonly holdings: Holdings;
   /**
    * Keystores in file order, each still encrypted with its own account password; keyless
    * records (see isKeyless) included.
@@ -37,14 +42,16 @@ export interface AccountFile {
   readonly extras?: BatchExtras;
   /** Batch entries left out: key types keyport does not support (SubWallet's TON, Bitcoin, …). */
   readonly skipped: readonly BatchSkipped[];
+  /** True when the file is sealed with a password of its own (a batch file's), besides its accounts'. */
+  readonly sealed: boolean;
 }
 
 /** Options of loadAccounts. */
 export interface LoadOptions {
-  /** Asked for only when the file is a batch: the batch password. */
+  /** Asked for only when the file is sealed (a batch file): its password. */
   readonly batchPassword: () => Promise<string>;
   readonly scrypt: ScryptBackend;
-  /** What the command reads, for the UNSUPPORTED_FORMAT message (default: the three formats above). */
+  /** What the command reads, for the UNSUPPORTED_FORMAT message (default: the account formats). */
   readonly expected?: string;
 }
 
@@ -58,27 +65,21 @@ export function isKeyless(json: KeystoreJson): boolean {
   return !describeKeystore(json).hasSecret;
 }
 
-/** A one-line, secret-free description of what detectFormat found, for messages. */
-export function describeDetected(d: Detected): string {
-  switch (d.format) {
-    case 'keystore':
-      return `a version ${d.version} keystore`;
-    case 'batch':
-    case 'subwallet-batch':
-      return `a ${d.format === 'batch' ? '' : 'SubWallet '}batch file of ${d.count} account(s)`;
-    case 'apps-accounts':
-      return `an Apps accounts array of ${d.count} account(s)`;
-    case 'address-book':
-      return `an Apps address book of ${d.count} entr${d.count === 1 ? 'y' : 'ies'}`;
-    case 'mnemonic':
-      return `a ${d.wordCount}-word mnemonic (a secret: use derive --secret-file)`;
-    case 'raw-seed':
-      return 'a raw seed (a secret: use derive --secret-file)';
-    case 'dev-uri':
-      return 'a dev URI (use derive --secret-file)';
-    case 'unknown':
-      return `not a known format (${d.reason})`;
-  }
+/**
+ * A one-line, secret-free description of what detection found, for messages: the format
+ * module's own description.
+ *
+ * @example describeDetected(detectInput(text)) // 'a batch file of 3 account(s)'
+ */
+export function describeDetected(d: FormatFacts): string {
+  if (d.format === 'unknown') return `not a known format (${(d as { reason?: string }).reason ?? '?'})`;
+  return importFormat(d.format)?.describe(d) ?? d.format;
+}
+
+/** The labels of every format whose accounts `unlock` and `convert` read, for messages. */
+function accountFormats(): string {
+  const labels = importRegistry.formats.filter((f) => f.holds === 'accounts' && f.open).map((f) => f.label);
+  return `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}`;
 }
 
 /**
@@ -94,49 +95,46 @@ export function skippedWarnings(file: AccountFile): string[] {
 }
 
 /**
- * Reads an account file. For a batch the batch password is asked for and the envelope opened;
- * the inner keystores stay encrypted. `name` is the file name used in messages.
+ * Reads an account file through the format registry: any format that holds accounts. A sealed
+ * file (a batch) asks for its password and is opened; the inner keystores stay encrypted.
+ * `name` is the file name used in messages.
  *
  * @throws KeyportError UNSUPPORTED_FORMAT for any other format (naming what it is), and what
- * parseKeystore, parseBatch, openBatch and parseAppsAccounts throw (WRONG_PASSWORD for the batch).
+ * the format's reader throws (WRONG_PASSWORD for the batch).
  * @example const file = await loadAccounts(text, 'backup.json', { batchPassword, scrypt: nodeScrypt })
  */
 export async function loadAccounts(text: string, name: string, opts: LoadOptions): Promise<AccountFile> {
-  const detected = detectFormat(text);
-  switch (detected.format) {
-    case 'keystore':
-      return { format: 'keystore', keystores: [parseKeystore(stripBom(text))], external: [], skipped: [] };
-    case 'batch':
-    case 'subwallet-batch': {
-      const value: unknown = JSON.parse(stripBom(text));
-      const batch = detected.wrapped && Array.isArray(value) ? value[0] : value;
-      const parsed = parseBatch(batch);
-      const { keystores, skipped } = await openBatch(parsed, await opts.batchPassword(), {
-        scrypt: opts.scrypt,
-      });
-      const extras: BatchExtras = {
-        ...(parsed.accountProxies ? { accountProxies: parsed.accountProxies } : {}),
-        ...(parsed.modifyPairs ? { modifyPairs: parsed.modifyPairs } : {}),
-      };
-      return { format: detected.format, keystores, external: [], extras, skipped };
-    }
-    case 'apps-accounts': {
-      const entries = parseAppsAccounts(stripBom(text));
-      const keystores: KeystoreJson[] = [];
-      const external: AppsExternalAccount[] = [];
-      for (const e of entries) {
-        if (e.kind === 'keystore') keystores.push(e.keystore);
-        else external.push(e);
-      }
-      return { format: 'apps-accounts', keystores, external, skipped: [] };
-    }
-    default:
-      throw new KeyportError(
-        'UNSUPPORTED_FORMAT',
-        `${name} is ${describeDetected(detected)}; expected ${opts.expected ?? 'a keystore, a batch file or an Apps accounts array'}`,
-        { format: detected.format },
-      );
+  const found = importRegistry.detect(text);
+  const { detected } = found;
+  const module = importFormat(detected.format);
+  if (module?.holds !== 'accounts' || module.open === undefined) {
+    throw new KeyportError(
+      'UNSUPPORTED_FORMAT',
+      `${name} is ${describeDetected(detected)}; expected ${opts.expected ?? accountFormats()}`,
+      { format: detected.format },
+    );
   }
+  const sealed = module.seal?.option === 'password';
+  const holdings = await module.open(found, {
+    scrypt: opts.scrypt,
+    ...(sealed ? { password: await opts.batchPassword() } : {}),
+  });
+  const keystores: KeystoreJson[] = [];
+  const external: AppsExternalAccount[] = [];
+  for (const a of holdings.accounts) {
+    if ('keystore' in a) keystores.push(a.keystore);
+    else external.push(a.external);
+  }
+  return {
+    format: detected.format,
+    module,
+    holdings,
+    keystores,
+    external,
+    ...(holdings.extras ? { extras: holdings.extras } : {}),
+    skipped: holdings.skipped,
+    sealed,
+  };
 }
 
 /** What a keyport bundle or storage dump holds for `unlock`: its stored accounts. */

@@ -1,42 +1,19 @@
-// The rescue formats a command reads besides polkadot-js's own (docs/rescue-formats.md): for now
-// Web3 (Ethereum) keystores, which unlock opens and convert turns into a polkadot-js ethereum
-// keystore.
+// Web3 (Ethereum) keystores in the CLI beyond what the registry does (docs/rescue-formats.md):
+// unlock says in one line whether the password opens one, convert --to web3 writes one.
 import {
-  createKeystore,
   createWeb3,
   describeKeystore,
   isKeyportError,
-  isWeb3Keystore,
   KeyportError,
   type KeystoreJson,
   openKeystore,
   openWeb3,
-  type ScryptParams,
-  stripBom,
   wipe,
 } from '@keyport/core';
 import { u8aToHex } from '@polkadot/util';
 import { describeError, EXIT, errorCode } from './framework/errors.ts';
 import type { Io } from './framework/io.ts';
 import { cliScrypt } from './framework/scrypt.ts';
-
-/**
- * The parsed JSON of `text` when it is a Web3 keystore, else undefined.
- *
- * @example const web3 = asWeb3(text); if (web3) …
- */
-export function asWeb3(text: string): unknown {
-  const t = stripBom(text).trim();
-  if (!t.startsWith('{')) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(t);
-  } catch (e) {
-    if (e instanceof SyntaxError) return undefined;
-    throw e;
-  }
-  return isWeb3Keystore(value) ? value : undefined;
-}
 
 /**
  * `keyport unlock` of a Web3 keystore: one line (or `--json`), exit 0 when it opens.
@@ -69,27 +46,6 @@ export async function unlockWeb3(io: Io, web3: unknown, password: string, json: 
     else io.out(`FAILED  ${describeError(e)}`);
     io.err('0 of 1 account(s) unlocked');
     return EXIT.FAILED;
-  }
-}
-
-/**
- * A Web3 keystore as a polkadot-js `ethereum` keystore (what Apps' "Add via backup file" takes on
- * an Ethereum-type chain), encrypted with `newPassword`.
- *
- * @throws WRONG_PASSWORD, ADDRESS_MISMATCH and the parse errors of openWeb3.
- * @example const json = await web3ToKeystore(web3, password, password, DEFAULT_SCRYPT)
- */
-export async function web3ToKeystore(
-  web3: unknown,
-  password: string,
-  newPassword: string,
-  params: ScryptParams,
-): Promise<KeystoreJson> {
-  const { account } = await openWeb3(web3, password, { scrypt: cliScrypt });
-  try {
-    return await createKeystore(account, newPassword, { params, scrypt: cliScrypt });
-  } finally {
-    wipe(account);
   }
 }
 

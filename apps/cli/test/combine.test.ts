@@ -57,9 +57,18 @@ describe('keyport combine', () => {
     const pass = tmp.file('pa.txt', a.passphrase);
     const cases: [string[], RegExp][] = [
       [[tmp.file('one.txt', a.shards[0]!)], /INVALID_INPUT: not enough shards: this set needs 2, 1 given/],
-      [[tmp.file('mix.txt', `${a.shards[0]}\n${c.shards[1]}`)], /INVALID_INPUT: the shards come from different Banana Split sets/],
-      [[tmp.file('dup.txt', `${a.shards[0]}\n${a.shards[0]}`)], /INVALID_INPUT: the same shard is given twice/],
-      [[tmp.file('bad.txt', '{"v":1,"t":"x","r":2}')], /INVALID_INPUT: line 1: Banana Split shard: d is not share data/],
+      [
+        [tmp.file('mix.txt', `${a.shards[0]}\n${c.shards[1]}`)],
+        /INVALID_INPUT: the shards come from different Banana Split sets/,
+      ],
+      [
+        [tmp.file('dup.txt', `${a.shards[0]}\n${a.shards[0]}`)],
+        /INVALID_INPUT: the same shard is given twice/,
+      ],
+      [
+        [tmp.file('bad.txt', '{"v":1,"t":"x","r":2}')],
+        /INVALID_INPUT: line 1: Banana Split shard: d is not share data/,
+      ],
     ];
     for (const [files, message] of cases) {
       const out = tmp.path('never.txt');
@@ -81,7 +90,14 @@ describe('keyport combine', () => {
     expect(wrong.stderr).toMatch(/error: WRONG_PASSWORD: the Banana Split passphrase is wrong/);
     expect(existsSync(out)).toBe(false);
     const exists = tmp.file('exists.txt', 'keep me');
-    const refused = await runCli(['combine', tmp.file('two.txt', a.shards.join('\n')), '--passphrase-file', pass, '--out', exists]);
+    const refused = await runCli([
+      'combine',
+      tmp.file('two.txt', a.shards.join('\n')),
+      '--passphrase-file',
+      pass,
+      '--out',
+      exists,
+    ]);
     expect(refused.code).toBe(1);
     expect(readFileSync(exists, 'utf8')).toBe('keep me');
     expect((await runCli(['combine', '--passphrase-file', pass, '--out', out])).code).toBe(2);

@@ -114,8 +114,12 @@ export function registerBridgeTests(env: Env): void {
     await shot(keyport, 'bridge-A-downloaded-encrypted');
     await ownStorageUntouched(keyport);
     await noSecretsCrossed(appsA, keyport, [PASSPHRASE]);
-    // The keyport window closes: the chip on the Apps tab says so.
+    // The bookmark clicked again: a new window connects, the first one is told it is gone.
+    const again = await clickBookmarklet(appsA, href);
+    await keyport.locator('#bridge-status', { hasText: 'the bookmarklet was run there again' }).waitFor();
     await keyport.close();
+    // The keyport window closes: the chip on the Apps tab says so.
+    await again.close();
     await appsA
       .locator('#keyport-bridge-chip span', { hasText: 'keyport window closed' })
       .waitFor({ timeout: 10_000 });
@@ -290,6 +294,11 @@ export function registerBridgeTests(env: Env): void {
     );
     const before = await readStorage(appsD);
     const keyport = await clickBookmarklet(appsD, href);
+    // Not an Apps storage (only filler keys): the window works on it and says what it found.
+    assert(
+      (await keyport.locator('#not-apps').innerText()).includes('does not look like Polkadot-JS Apps'),
+      'no "not Apps" notice',
+    );
     await loadFile(keyport, env.plainBundle);
     await keyport.getByRole('button', { name: 'Import', exact: true }).click();
     await keyport

@@ -210,6 +210,54 @@ export function registerMoveTests(env: Env): void {
     await page.locator('#restore-status', { hasText: 'Undo complete' }).waitFor();
     assertSameStorage(await readStorage(page), bBefore, 'after undo (replace)');
     await shot(page, 'B-conflict-undone');
+
+    // Undo refuses over a newer value, says which entry, and offers only an explicit choice.
+    await loadFile(page, env.plainBundle);
+    await page.getByLabel('Keep the existing entry (default)').check();
+    assert((await importPlan(page)) === 'Imported 10 entries', 'second keep import');
+    const settingsLater = '{"storage":"on","written":"after the import"}';
+    await page.evaluate((v) => localStorage.setItem('settings', v), settingsLater);
+    const afterEdit = await readStorage(page);
+    await page.getByRole('button', { name: 'Undo import' }).click();
+    await page.locator('#restore-status', { hasText: 'Nothing was undone' }).waitFor();
+    const refusal = await restoreStatus(page);
+    assert(
+      refusal.includes('1 entry changed after the import') && refusal.includes('settings'),
+      `undo refusal: ${refusal}`,
+    );
+    assertSameStorage(await readStorage(page), afterEdit, 'after the refused undo');
+    await shot(page, 'B-undo-refused');
+    await page.getByRole('button', { name: 'Undo anyway, erasing the newer values' }).click();
+    await page.locator('#restore-status', { hasText: 'Undo complete' }).waitFor();
+    assertSameStorage(await readStorage(page), bBefore, 'after "Undo anyway"');
+    await b.close();
+  });
+
+  test("stale plan on the page's own origin: an entry written after the plan was shown is never overwritten silently", async () => {
+    const accountKey = Object.keys(env.aStorage).find((k) => k.startsWith('account:')) as string;
+    const bBefore = { [accountKey]: env.aStorage[accountKey]?.replace('Demo', "B's") as string };
+    const b = await newComputer(env.browser, env.monitor, 'B6');
+    const page = await openPage(b, env.url);
+    await writeStorage(page, bBefore);
+    await page.reload();
+    await loadFile(page, env.plainBundle);
+    await page.getByLabel("Replace it with the bundle's entry").check();
+    await page.locator('#plan', { hasText: "will be replaced with the file's copy" }).waitFor();
+    // Apps in this very tab's origin writes the account after the plan was shown (no event).
+    const meanwhile = bBefore[accountKey]?.replace("B's", 'Edited meanwhile') as string;
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [accountKey, meanwhile] as const);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.locator('#restore-status', { hasText: 'Nothing was written' }).waitFor();
+    assert((await restoreStatus(page)).includes('Edited meanwhile'), 'the changed entry is not named');
+    assertSameStorage(await readStorage(page), { [accountKey]: meanwhile }, 'after the refused import');
+    await shot(page, 'B-own-origin-stale-refused');
+    // Apps open in another tab of the origin writes a planned key: the page shows the new plan.
+    const apps = await b.newPage();
+    await apps.goto(env.url);
+    await apps.evaluate(() => localStorage.setItem('lcUrl', '"wss://written.by.another.tab"'));
+    await page.locator('#restore-status', { hasText: 'nothing has been written' }).waitFor();
+    assert((await restoreStatus(page)).includes('lcUrl'), "the other tab's key is not named");
+    await shot(page, 'B-own-origin-stale-notice');
     await b.close();
   });
 

@@ -13,6 +13,15 @@ export {
   parseAppsAccounts,
 } from './apps-array.ts';
 export {
+  type BananaShard,
+  bananaPassphrase,
+  type CombinedBanana,
+  combineBananaShards,
+  isBananaShard,
+  parseBananaShard,
+  readBananaShards,
+} from './banana-split.ts';
+export {
   type BatchAccount,
   type BatchExtras,
   type BatchJson,
@@ -53,10 +62,16 @@ export {
   normaliseMnemonic,
   suggestMnemonicWord,
 } from './derive/mnemonic.ts';
+export {
+  openRawSecret,
+  type RawKeyCandidate,
+  type RawSecretEncoding,
+  rawSecretCandidates,
+} from './derive/raw-secret.ts';
 export { deriveSlip10Account, SLIP10_POLKADOT_PATH, type Slip10DeriveOptions } from './derive/slip10.ts';
 export { VAULT_PRESETS, type VaultPreset } from './derive/vault.ts';
 // derivation, networks, detection
-export { type Detected, detectFormat } from './detect.ts';
+export { detectFormat } from './detect.ts';
 export {
   type CryptoOptions,
   openData,
@@ -65,32 +80,14 @@ export {
   sealData,
 } from './envelope.ts';
 export { isKeyportError, KeyportError, type KeyportErrorCode } from './errors.ts';
-export {
-  type BananaShard,
-  bananaPassphrase,
-  type CombinedBanana,
-  combineBananaShards,
-  isBananaShard,
-  parseBananaShard,
-  readBananaShards,
-} from './formats/banana-split.ts';
-export {
-  openRawSecret,
-  type RawKeyCandidate,
-  type RawSecretEncoding,
-  rawSecretCandidates,
-} from './formats/raw-secret.ts';
-export {
-  type CreateWeb3Options,
-  createWeb3,
-  isWeb3Keystore,
-  type OpenedWeb3,
-  openWeb3,
-  parseWeb3,
-  type Web3Kdf,
-  type Web3Keystore,
-  web3KdfCost,
-} from './formats/web3.ts';
+export { type AddressBookFacts, addressBookFormat } from './formats/address-book.ts';
+export { type AppsAccountsFacts, appsAccountsFormat } from './formats/apps-accounts.ts';
+export { type BatchFacts, batchFormat } from './formats/batch.ts';
+export { type DevUriFacts, devUriFormat } from './formats/dev-uri.ts';
+export { type KeystoreFacts, keystoreFormat, reportedAccount } from './formats/keystore.ts';
+export { type MnemonicFacts, mnemonicFormat } from './formats/mnemonic.ts';
+export { type RawSeedFacts, rawSeedFormat } from './formats/raw-seed.ts';
+export { subwalletBatchFormat } from './formats/subwallet-batch.ts';
 export {
   type CreateKeystoreOptions,
   changeKeystorePassword,
@@ -154,6 +151,32 @@ export {
   unlockMany,
 } from './parallel/unlock-many.ts';
 export { isPlainObject, stripBom } from './plain.ts';
+export { CORE_FORMATS, coreFallback, coreRegistry, type Detected } from './registry/core.ts';
+export {
+  createRegistry,
+  type DetectedOf,
+  type FallbackKind,
+  type Registry,
+  type RegistryOptions,
+} from './registry/registry.ts';
+export type {
+  FormatFacts,
+  FormatModule,
+  FormatReport,
+  FormatWriter,
+  Found,
+  HeldAccount,
+  Holdings,
+  Holds,
+  Miss,
+  OpenOptions,
+  RegistryContext,
+  ReportedAccount,
+  Seal,
+  TextMatch,
+  UnknownFormat,
+  WriteOptions,
+} from './registry/types.ts';
 export { type ScryptBackend, wasmScrypt } from './scrypt/backend.ts';
 export {
   ACCEPTED_SCRYPT,
@@ -162,3 +185,14 @@ export {
   DEFAULT_SCRYPT,
   type ScryptParams,
 } from './scrypt/params.ts';
+export {
+  type CreateWeb3Options,
+  createWeb3,
+  isWeb3Keystore,
+  type OpenedWeb3,
+  openWeb3,
+  parseWeb3,
+  type Web3Kdf,
+  type Web3Keystore,
+  web3KdfCost,
+} from './web3-keystore.ts';

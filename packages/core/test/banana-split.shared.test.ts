@@ -14,7 +14,7 @@ import {
   combineBananaShards,
   parseBananaShard,
   readBananaShards,
-} from '../src/formats/banana-split.ts';
+} from '../src/banana-split.ts';
 import { nodeScrypt } from '../src/scrypt/node.ts';
 import { BANANA_VECTORS } from './vectors/banana-split.ts';
 

@@ -7,8 +7,8 @@ import { cryptoWaitReady, secp256k1PairFromSeed } from '@polkadot/util-crypto';
 import { decryptKeystoreJsonSync, encryptKeystoreJsonSync, Wallet } from 'ethers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createWeb3, openWeb3, parseWeb3, web3KdfCost } from '../src/formats/web3.ts';
 import { nodeScrypt } from '../src/scrypt/node.ts';
+import { createWeb3, openWeb3, parseWeb3, web3KdfCost } from '../src/web3-keystore.ts';
 import { GETH_VECTORS, PJS_ETHEREUM_V3, WIKI_ADDRESS } from './vectors/web3.ts';
 
 beforeAll(() => cryptoWaitReady());

@@ -61,6 +61,12 @@ export {
   KEYRING_KEY,
   type KindCounts,
 } from './classify.ts';
+export type { ConsoleCopyFacts } from './formats/console-copy.ts';
+export type { ExtensionStorageFacts } from './formats/extension-storage.ts';
+export type { BundleFacts } from './formats/keyport-bundle.ts';
+export type { EncryptedBundleFacts } from './formats/keyport-bundle-encrypted.ts';
+export type { LocalStorageDumpFacts } from './formats/localstorage-dump.ts';
+export type { ImportBody, ImportContext, ImportFormat } from './formats/types.ts';
 export { type ConsoleLayer, type Unwrapped, unwrapConsoleText } from './input/console.ts';
 export { type DetectedInput, type DetectedValue, detectInput, type InputFormat } from './input/detect.ts';
 export type { SkippedItem } from './input/dumps.ts';
@@ -78,6 +84,7 @@ export {
   planImport,
 } from './plan/plan.ts';
 export { holdsKey } from './plan/records.ts';
+export { IMPORT_FORMATS, importFormat, importRegistry, innermostFormat } from './registry.ts';
 export {
   compareKeys,
   MemoryStorage,

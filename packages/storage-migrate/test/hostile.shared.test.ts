@@ -1,8 +1,10 @@
 // One table of hostile inputs (truncated, bit-flipped, wrong types, huge, deeply nested,
 // `__proto__` keys, lone surrogates) looped over every public parser: each either returns or
-// throws a KeyportError, and detectInput never throws.
+// throws a KeyportError, and detectInput never throws. The same table is looped over every
+// reader of every module of the import registry.
 import { COMPAT_SCRYPT } from '@keyport/core';
 import { nodeScrypt } from '@keyport/core/scrypt-node';
+import { registryHostileFailures } from '@keyport/test-harness';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeBundle, readBundleHeader } from '../src/bundle/decode.ts';
@@ -12,6 +14,7 @@ import { unwrapConsoleText } from '../src/input/console.ts';
 import { detectInput } from '../src/input/detect.ts';
 import { decodeJsStringLiteral, encodeJsStringLiteral } from '../src/input/js-literal.ts';
 import { readImportInput } from '../src/input/read.ts';
+import { importRegistry } from '../src/registry.ts';
 
 const hostile: [string, unknown][] = [];
 
@@ -108,6 +111,21 @@ describe('hostile inputs', () => {
         readImportInput(text, { passphrase: 'p', password: 'p', scrypt: nodeScrypt, now: () => 0 }),
       );
     }
+    expect(({} as Record<string, unknown>).polluted).toBe(undefined);
+  });
+
+  it('every reader of every import-registry module returns or throws a KeyportError', async () => {
+    const options = { passphrase: 'p', password: 'p', scrypt: nodeScrypt, now: () => 0 };
+    const failures: string[] = [];
+    for (const [name, input] of hostile) {
+      if (typeof input === 'string' && input.length > 1_000_000) continue; // 'huge': the loop above
+      const found = await registryHostileFailures(importRegistry, input, {
+        openOptions: options,
+        entriesOptions: options,
+      });
+      failures.push(...found.map((f) => `${name}: ${f}`));
+    }
+    expect(failures).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBe(undefined);
   });
 });

@@ -23,6 +23,13 @@ export {
   PROTOTYPE_KEYS,
   timestamp,
 } from './meta.ts';
+export {
+  type FoundLike,
+  type RegistryHostileOptions,
+  type RegistryLike,
+  type RegistryModuleLike,
+  registryHostileFailures,
+} from './registry.ts';
 export { baseRuns, fcParams, readEnv } from './runs.ts';
 export {
   type AppsStorageOptions,

@@ -31,6 +31,7 @@ describe('@keyport/test-harness exports', () => {
         'otherEntry',
         'password',
         'readEnv',
+        'registryHostileFailures',
         'rejectsWithCode',
         'settingsValue',
         'ss58Address',

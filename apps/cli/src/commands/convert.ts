@@ -1,17 +1,18 @@
 // `keyport convert`: moves accounts between a keystore, a batch file and Apps' export-all array,
 // optionally re-encrypting them under a new password or the compatible scrypt parameters.
 import {
-  type AppsAccountEntry,
   COMPAT_SCRYPT,
   changeKeystorePassword,
-  createAppsAccounts,
-  createBatch,
   DEFAULT_SCRYPT,
   describeKeystore,
+  type FormatModule,
+  type FormatWriter,
+  type HeldAccount,
   KeyportError,
   type KeystoreJson,
   unlockMany,
 } from '@keyport/core';
+import { importRegistry } from '@keyport/storage-migrate';
 import { type AccountFile, isKeyless, loadAccounts, skippedWarnings } from '../accounts.ts';
 import { type Command, choice, flag, needString, optString } from '../framework/command.ts';
 import { CliError, EXIT, UsageError } from '../framework/errors.ts';
@@ -25,10 +26,17 @@ import {
 import type { Io } from '../framework/io.ts';
 import { progressBar } from '../framework/progress.ts';
 import { cliScrypt, scryptConcurrency } from '../framework/scrypt.ts';
-import { asWeb3, keystoreToWeb3, web3ToKeystore } from '../rescue-input.ts';
+import { keystoreToWeb3 } from '../rescue-input.ts';
 
-const TARGETS = ['keystore', 'batch', 'apps-array', 'web3'] as const;
-type Target = (typeof TARGETS)[number];
+/** The formats keyport writes, by the name `--to` takes (the first module of each writer name). */
+const WRITERS = new Map<string, FormatModule & { writer: FormatWriter }>();
+for (const f of importRegistry.formats) {
+  if (f.writer && !WRITERS.has(f.writer.name))
+    WRITERS.set(f.writer.name, f as FormatModule & { writer: FormatWriter });
+}
+/** Not a registry writer: a Web3 file is written from one decrypted ethereum key (rescue-input.ts). */
+const WEB3 = 'web3';
+const TARGETS = [...WRITERS.keys(), WEB3];
 
 function pick(io: Io, file: AccountFile, account: string | undefined): KeystoreJson[] {
   if (account === undefined) return [...file.keystores];
@@ -54,16 +62,16 @@ export const convert: Command = {
     'keyport convert <in> --to keystore|batch|apps-array|web3 --out <path> [--password-file <f>] ' +
     '[--account-password-file <f>] [--new-password-file <f>] [--compat] [--account <address>] [--force]',
   help: `<in> is a keystore, a batch file (extension or SubWallet), an Apps export-all array, or a
-Web3 (Ethereum: geth, MetaMask, ethers) keystore.
+Web3 (Ethereum: geth, MetaMask, ethers) keystore, opened with --password-file into a
+polkadot-js ethereum keystore under the same password.
 
   --to keystore     one account as a keystore (pick it with --account when <in> holds several)
   --to batch        every account in one batch file ("Export all accounts" of the extension),
                     encrypted with --new-password-file (default: --password-file); the accounts
                     inside keep their own passwords, as the extension does
   --to apps-array   Apps' export-all array (keyless Apps entries are carried over)
-  --to web3         one polkadot-js ethereum account as a Web3 v3 keystore (scrypt 2^17) for
-                    MetaMask, geth or ethers; a Web3 <in> converts --to keystore, into a
-                    polkadot-js ethereum keystore (the password is needed for both)
+  --to web3         one polkadot-js ethereum account as a Web3 v3 keystore (scrypt 2^17) that
+                    MetaMask, geth and ethers open (its password needed)
 
 options:
   --password-file <f>          password of <in>: the batch password for a batch file, the
@@ -92,8 +100,8 @@ needed except to open a batch file). One trailing newline is removed from passwo
   positionals: [1, 1],
   async run(io, args) {
     const input = io.path(args.positionals[0] as string);
-    const to = choice(args, 'to', TARGETS) as Target | undefined;
-    if (to === undefined) throw new UsageError('--to is required (keystore, batch, apps-array or web3)');
+    const to = choice(args, 'to', TARGETS);
+    if (to === undefined) throw new UsageError(`--to is required (${TARGETS.join(', ')})`);
     const out = io.path(needString(args, 'out'));
     const force = flag(args, 'force');
     await refuseExisting(out, force);
@@ -112,19 +120,6 @@ needed except to open a batch file). One trailing newline is removed from passwo
     );
 
     const text = await readText(input, 'input');
-    const web3 = asWeb3(text);
-    if (web3 !== undefined) {
-      if (to !== 'keystore')
-        throw new UsageError('a Web3 keystore converts --to keystore (then convert that file on)');
-      if (password === undefined)
-        throw new UsageError('a Web3 keystore needs --password-file (its password)');
-      const json = await web3ToKeystore(web3, password, newPassword ?? password, params);
-      await writeFileAtomic(out, JSON.stringify(json), { overwrite: force });
-      io.err(
-        `wrote ${out} (polkadot-js ethereum keystore ${json.address}, scrypt N=2^${Math.log2(params.N)})`,
-      );
-      return EXIT.OK;
-    }
     const loaded = await loadAccounts(text, input, {
       batchPassword: async () => {
         if (password === undefined)
@@ -134,17 +129,14 @@ needed except to open a batch file). One trailing newline is removed from passwo
       scrypt: cliScrypt,
     });
     for (const line of skippedWarnings(loaded)) io.err(line);
-    const isBatch = loaded.format === 'batch' || loaded.format === 'subwallet-batch';
-    const ownPassword = isBatch ? accountPassword : password;
+    const ownPassword = loaded.sealed ? accountPassword : password;
     let keystores = pick(io, loaded, optString(args, 'account'));
-    if (to === 'web3') {
+    if (to === WEB3) {
       if (keystores.length !== 1) {
         throw new KeyportError(
           'INVALID_INPUT',
           `the input holds ${keystores.length} accounts; --to web3 writes one: choose it with --account <address>`,
-          {
-            count: keystores.length,
-          },
+          { count: keystores.length },
         );
       }
       if (ownPassword === undefined)
@@ -154,59 +146,49 @@ needed except to open a batch file). One trailing newline is removed from passwo
       io.err(`wrote ${out} (Web3 v3 keystore, scrypt N=2^17)`);
       return EXIT.OK;
     }
+    const target = WRITERS.get(to) as FormatModule & { writer: FormatWriter };
 
-    if (to !== 'batch' && (newPassword !== undefined || compat)) {
+    // A sealed target (a batch) takes --new-password-file as its own password; any other
+    // target re-encrypts the accounts themselves.
+    if (target.seal === undefined && (newPassword !== undefined || compat)) {
       if (ownPassword === undefined) {
         throw new UsageError('re-encrypting the accounts needs their password (--password-file)');
       }
       keystores = await reencrypt(io, keystores, ownPassword, newPassword ?? ownPassword, params);
     }
 
-    let outText: string;
-    let what: string;
-    if (to === 'keystore') {
-      if (keystores.length !== 1) {
-        throw new KeyportError(
-          'INVALID_INPUT',
-          `the input holds ${keystores.length} accounts; --to keystore writes one: choose it with --account <address>`,
-          { count: keystores.length },
-        );
-      }
-      outText = JSON.stringify(keystores[0]);
-      what = 'keystore';
-    } else if (to === 'batch') {
-      const batchPassword = newPassword ?? password;
-      if (batchPassword === undefined) {
-        throw new UsageError(
-          '--to batch needs --new-password-file (or --password-file) for the batch password',
-        );
-      }
-      if (batchPassword === '') {
-        throw new CliError(
-          'EMPTY_PASSWORD',
-          'the batch password is empty; keyport does not write unencrypted keys',
-        );
-      }
-      if (loaded.external.length > 0) {
-        io.err(
-          `note: ${loaded.external.length} keyless entr(ies) left out: a batch file holds keystores only`,
-        );
-      }
-      const batch = await createBatch(keystores, batchPassword, {
-        params,
-        scrypt: cliScrypt,
-        ...(loaded.extras ? { extras: loaded.extras } : {}),
-      });
-      outText = JSON.stringify(batch);
-      what = `batch file of ${keystores.length} account(s), scrypt N=2^${Math.log2(params.N)}`;
-    } else {
-      const entries: AppsAccountEntry[] = keystores.map((keystore) => ({ kind: 'keystore', keystore }));
-      if (optString(args, 'account') === undefined) {
-        for (const x of loaded.external) entries.push({ ...x, kind: 'external' });
-      }
-      outText = JSON.stringify(createAppsAccounts(entries), null, 2);
-      what = `Apps array of ${entries.length} account(s)`;
+    const { writer, seal } = target;
+    if (writer.takes === 'one' && keystores.length !== 1) {
+      throw new KeyportError(
+        'INVALID_INPUT',
+        `the input holds ${keystores.length} accounts; --to ${to} writes one: choose it with --account <address>`,
+        { count: keystores.length },
+      );
     }
+    let sealPassword: string | undefined;
+    if (seal !== undefined) {
+      sealPassword = newPassword ?? password;
+      const what = seal.label.toLowerCase();
+      if (sealPassword === undefined) {
+        throw new UsageError(`--to ${to} needs --new-password-file (or --password-file) for the ${what}`);
+      }
+      if (sealPassword === '') {
+        throw new CliError('EMPTY_PASSWORD', `the ${what} is empty; keyport does not write unencrypted keys`);
+      }
+    }
+    const accounts: HeldAccount[] = keystores.map((keystore, index) => ({ index, keystore }));
+    if (!writer.keepsKeyless && loaded.external.length > 0) {
+      io.err(
+        `note: ${loaded.external.length} keyless entr(ies) left out: ${target.label} holds keystores only`,
+      );
+    } else if (writer.keepsKeyless && optString(args, 'account') === undefined) {
+      for (const external of loaded.external) accounts.push({ index: accounts.length, external });
+    }
+    const outText = await writer.write(
+      { accounts, contacts: [], skipped: [], ...(loaded.extras ? { extras: loaded.extras } : {}) },
+      { params, scrypt: cliScrypt, ...(sealPassword === undefined ? {} : { password: sealPassword }) },
+    );
+    const what = `${target.label} of ${accounts.length} account(s)${seal ? `, scrypt N=2^${Math.log2(params.N)}` : ''}`;
     await writeFileAtomic(out, outText, { overwrite: force });
     io.err(`wrote ${out} (${what})`);
     return EXIT.OK;

@@ -1,16 +1,15 @@
 // `keyport inspect`: what a file is and which accounts it holds, without a password: format,
-// version, scrypt parameters, and per account its key type, address and name.
-import { detectFormat, KeyportError } from '@keyport/core';
+// version, scrypt parameters, and per account its key type, address and name: the report of
+// the format's registry module.
+import { type FormatReport, KeyportError } from '@keyport/core';
+import { importFormat, importRegistry } from '@keyport/storage-migrate';
 import { describeDetected } from '../accounts.ts';
 import { type Command, flag } from '../framework/command.ts';
 import { EXIT } from '../framework/errors.ts';
 import { readText } from '../framework/files.ts';
 import type { Io } from '../framework/io.ts';
-import { type InspectReport, inspectCoreFormat } from '../report/inspect-core.ts';
-import { inspectRescueFormat } from '../report/inspect-rescue.ts';
-import { inspectStorageInput } from '../report/inspect-storage.ts';
 
-function printReport(io: Io, r: InspectReport): void {
+function printReport(io: Io, r: FormatReport): void {
   io.out(`format      ${r.format}`);
   if (r.version !== undefined) io.out(`version     ${r.version}`);
   if (r.encrypted !== undefined) io.out(`encrypted   ${r.encrypted ? 'yes' : 'no'}`);
@@ -32,7 +31,7 @@ export const inspect: Command = {
   usage: 'keyport inspect <file> [--json]',
   help: `Reads keystores (versions 0-3), batch files, Apps' export-all and address-book arrays,
 keyport bundles (plain or encrypted: only the counts are in clear), localStorage snapshots and
-console copies, Web3 (Ethereum) keystores, and says which format it is. Prints the version, the scrypt parameters and, for
+console copies, and says which format it is. Prints the version, the scrypt parameters and, for
 each account, its key type ("?" where only the password would tell), address and name. A
 mnemonic or seed file is recognised but never printed.
 
@@ -43,9 +42,9 @@ options:
   async run(io, args) {
     const file = io.path(args.positionals[0] as string);
     const text = await readText(file, 'input');
-    const detected = detectFormat(text);
-    const report =
-      inspectRescueFormat(text) ?? inspectCoreFormat(text, detected) ?? (await inspectStorageInput(text));
+    const found = importRegistry.detect(text);
+    const { detected } = found;
+    const report = await importFormat(detected.format)?.report?.(found, importRegistry);
     if (!report) {
       throw new KeyportError('UNSUPPORTED_FORMAT', `${file} is ${describeDetected(detected)}`, {
         format: 'unknown',

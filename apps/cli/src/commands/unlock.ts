@@ -10,7 +10,7 @@ import {
   unlockMany,
   wipe,
 } from '@keyport/core';
-import { detectInput, type InputFormat } from '@keyport/storage-migrate';
+import { detectInput, importFormat, importRegistry, innermostFormat } from '@keyport/storage-migrate';
 import { u8aToHex } from '@polkadot/util';
 import { isKeyless, loadAccounts, loadStoredAccounts, skippedWarnings } from '../accounts.ts';
 import { type Command, flag, needString, optString } from '../framework/command.ts';
@@ -18,7 +18,7 @@ import { describeError, EXIT, errorCode } from '../framework/errors.ts';
 import { optionalSecretFile, readPasswordFile, readText } from '../framework/files.ts';
 import { progressBar } from '../framework/progress.ts';
 import { cliScrypt, scryptConcurrency } from '../framework/scrypt.ts';
-import { asWeb3, unlockWeb3 } from '../rescue-input.ts';
+import { unlockWeb3 } from '../rescue-input.ts';
 
 /** One line of `unlock --json`. */
 interface UnlockLine {
@@ -50,15 +50,6 @@ interface Loaded {
   /** Keyless entries of an Apps array. */
   readonly external: readonly { readonly address: string }[];
 }
-
-/** What loadStoredAccounts reads (storage-migrate's detectInput names); the rest, loadAccounts. */
-const STORAGE_INPUTS: ReadonlySet<InputFormat> = new Set([
-  'keyport-bundle',
-  'keyport-bundle-encrypted',
-  'localstorage-dump',
-  'console-copy',
-  'extension-storage',
-]);
 
 /** `keyport unlock <file> --password-file <f> …` */
 export const unlock: Command = {
@@ -102,19 +93,26 @@ account unlocks.`,
       (await optionalSecretFile(io, args, 'account-password-file', 'account password file')) ?? password;
     const passphrase = await optionalSecretFile(io, args, 'passphrase-file', 'passphrase file');
     const text = await readText(file, 'input');
-    const web3 = asWeb3(text);
-    if (web3 !== undefined) return unlockWeb3(io, web3, password, flag(args, 'json'));
+    const found = importRegistry.detect(text);
+    if (found.detected.format === 'web3-keystore')
+      return unlockWeb3(io, found.value, password, flag(args, 'json'));
 
     const load = async (): Promise<Loaded> => {
-      if (!STORAGE_INPUTS.has(detectInput(text).format)) {
+      const detected = detectInput(text);
+      // Storage (a bundle, a dump, a console copy): its stored accounts; else an account file.
+      if (importFormat(detected.format)?.holds !== 'storage') {
         const loaded = await loadAccounts(text, file, {
           batchPassword: async () => password,
           scrypt: cliScrypt,
           expected: 'a keystore, a batch file, an Apps accounts array, a keyport bundle or a storage dump',
         });
         for (const line of skippedWarnings(loaded)) io.err(line);
-        const batch = loaded.format === 'batch' || loaded.format === 'subwallet-batch';
-        return { batch, encrypted: false, keystores: loaded.keystores, external: loaded.external };
+        return {
+          batch: loaded.sealed,
+          encrypted: false,
+          keystores: loaded.keystores,
+          external: loaded.external,
+        };
       }
       const stored = await loadStoredAccounts(text, {
         scrypt: cliScrypt,
@@ -122,8 +120,8 @@ account unlocks.`,
         ...(passphrase === undefined ? {} : { passphrase }),
       });
       for (const line of stored.unreadable) io.err(`skipped ${line}`);
-      const encrypted = stored.format === 'keyport-bundle-encrypted';
-      const batch = stored.inner === 'batch' || stored.inner === 'subwallet-batch';
+      const encrypted = innermostFormat(detected)?.seal?.option === 'passphrase';
+      const batch = innermostFormat(detected)?.seal?.option === 'password';
       return { batch, encrypted, keystores: stored.keystores, external: [] };
     };
     const loaded = await load();

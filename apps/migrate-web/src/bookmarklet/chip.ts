@@ -6,6 +6,8 @@
 /** The id of the chip's host element: running the bookmarklet again replaces the chip. */
 export const CHIP_ID = 'keyport-bridge-chip';
 
+const REPLACED = 'keyport-replaced';
+
 const CSS =
   ':host{all:initial;position:fixed;z-index:2147483647;right:12px;bottom:12px;max-width:calc(100vw - 24px);font:14px/1.4 system-ui,sans-serif;color:#fff;background:#b8005c;border-radius:8px;padding:6px 10px;box-shadow:0 4px 18px #0004}' +
   'button{font:inherit;margin-left:8px;padding:2px 8px;border-radius:5px;border:1px solid #fff;background:#fff;color:#b8005c;cursor:pointer}' +
@@ -15,6 +17,8 @@ const CSS =
 export interface Chip {
   say(text: string, action?: { readonly label: string; readonly run: () => void }, off?: boolean): void;
   readonly connected: () => boolean;
+  /** Calls `listener` when a later run of the bookmarklet is about to replace this chip. */
+  readonly onReplaced: (listener: () => void) => void;
 }
 
 /**
@@ -23,7 +27,9 @@ export interface Chip {
  * @example showChip(document).say('keyport window connected')
  */
 export function showChip(doc: Document): Chip {
-  doc.getElementById(CHIP_ID)?.remove();
+  const old = doc.getElementById(CHIP_ID);
+  old?.dispatchEvent(new Event(REPLACED)); // the earlier run says goodbye to its window
+  old?.remove();
   const host = doc.createElement('div');
   host.id = CHIP_ID;
   host.setAttribute('role', 'status');
@@ -47,5 +53,6 @@ export function showChip(doc: Document): Chip {
       }
     },
     connected: () => host.isConnected,
+    onReplaced: (listener) => host.addEventListener(REPLACED, listener),
   };
 }

@@ -70,9 +70,11 @@ export function lend(win: Window, pageUrl: string): void {
     if (live() && event.storageArea === storage)
       send({ type: 'changed', keys: event.key === null ? null : [event.key] });
   });
-  win.addEventListener('pagehide', () => {
+  const bye = (): void => {
     if (live()) send({ type: 'bye' });
-  });
+  };
+  win.addEventListener('pagehide', bye);
+  chip.onReplaced(bye);
 
   const open = (): void => {
     page = win.open(pageUrl + BRIDGE_HASH, '_blank');

@@ -58,7 +58,7 @@ export function renderBookmarklet(body: HTMLElement, pageUrl: string): void {
         'A popup blocker may stop the window: the chip on the Apps tab then says so and offers an "Open keyport" button; click it (or allow popups for the Apps site).',
       ),
       li(
-        'When this page is served from your own computer (http://127.0.0.1) and Apps from the internet (https), Chromium-based browsers may ask whether the Apps site may "access other apps and services on this device" or "look for and connect to devices on your local network". Click Allow; or serve this page over https from any static host.',
+        'When this page runs on your own computer (http://127.0.0.1) and Apps comes from the internet (https), Chromium-based browsers may ask on the Apps tab whether the site may "look for and connect to any device on your local network". Click Allow; or, if you blocked it or the keyport window stays blank, serve this page over https from any static host.',
       ),
       li(
         "A site whose own Content-Security-Policy forbids bookmarklets refuses to run it; today's polkadot.js.org/apps sends no such policy. Then serve this page on the same origin as that Apps instead.",

@@ -10,6 +10,7 @@
  * outcome of a write, with the snapshot right after it), changed (the tab's `storage` events),
  * bye (the Apps tab is leaving).
  */
+import { isPlainObject as isObj } from '@keyport/core';
 import type { ChangeOutcome, StorageChange } from '@keyport/storage-migrate/light';
 
 /** The tag every bridge message carries (its version too). */
@@ -59,7 +60,6 @@ export type TabMessage =
   | { readonly kp: typeof TAG; readonly type: 'bye'; readonly nonce: string };
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 const strOrNull = (v: unknown): boolean => v === null || isStr(v);
@@ -89,12 +89,18 @@ const isItems = (v: unknown): v is Items =>
 const isChange = (c: unknown): c is StorageChange =>
   isObj(c) && isStr(c.key) && strOrNull(c.expect) && strOrNull(c.value);
 
-/**
- * `data` as a page message when it has exactly that shape, else undefined (ignored).
- *
- * @example asPageMessage(event.data)?.type // 'write'
- */
-export function asPageMessage(data: unknown): PageMessage | undefined {
+/** `read`, except that anything it throws (a getter; never in postMessage's clone) means "not a message". */
+function guarded<T>(read: (data: unknown) => T | undefined): (data: unknown) => T | undefined {
+  return (data) => {
+    try {
+      return read(data);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+function pageMessage(data: unknown): PageMessage | undefined {
   const m = head(data);
   if (m === undefined) return undefined;
   if (m.type === 'hello') return m as PageMessage;
@@ -113,12 +119,7 @@ const isOutcome = (v: unknown): v is ChangeOutcome =>
       : (v.code === 'WRITE_FAILED' || v.code === 'VERIFY_FAILED' || v.code === 'INVALID_INPUT') &&
         isId(v.index));
 
-/**
- * `data` as an Apps-tab message when it has exactly that shape, else undefined (ignored).
- *
- * @example asTabMessage(event.data)?.type // 'snapshot'
- */
-export function asTabMessage(data: unknown): TabMessage | undefined {
+function tabMessage(data: unknown): TabMessage | undefined {
   const m = head(data);
   if (m === undefined) return undefined;
   if (m.type === 'snapshot' && isItems(m.items) && (m.id === undefined || isId(m.id))) return m as TabMessage;
@@ -128,3 +129,17 @@ export function asTabMessage(data: unknown): TabMessage | undefined {
   if (m.type === 'bye') return m as TabMessage;
   return undefined;
 }
+
+/**
+ * `data` as a page message when it has exactly that shape, else undefined (ignored). Never throws.
+ *
+ * @example asPageMessage(event.data)?.type // 'write'
+ */
+export const asPageMessage: (data: unknown) => PageMessage | undefined = guarded(pageMessage);
+
+/**
+ * `data` as an Apps-tab message when it has exactly that shape, else undefined (ignored). Never throws.
+ *
+ * @example asTabMessage(event.data)?.type // 'snapshot'
+ */
+export const asTabMessage: (data: unknown) => TabMessage | undefined = guarded(tabMessage);

@@ -13,6 +13,7 @@ import {
   encodeBundle,
   type ImportPlan,
   type ImportSource,
+  innermostFormat,
   planImport,
   readImportInput,
 } from '@keyport/storage-migrate';
@@ -23,16 +24,9 @@ import { planView } from './plan-view.ts';
 import { runImport } from './result-view.ts';
 import { labelKeys, undoButton } from './undo-view.ts';
 
-const PASSWORD_LABELS: Readonly<Record<string, string>> = {
-  'keyport-bundle-encrypted': 'Bundle passphrase',
-  batch: 'Batch file password',
-  'subwallet-batch': 'Batch file password',
-};
-
+/** What the file is sealed with, as its registry module names it. */
 function unlockLabel(text: string): string {
-  const d = detectInput(text);
-  const format = d.format === 'console-copy' ? d.inner.format : d.format;
-  return PASSWORD_LABELS[format] ?? 'Passphrase or password';
+  return innermostFormat(detectInput(text))?.seal?.label ?? 'Passphrase or password';
 }
 
 /** Keys of `plan` whose stored value is no longer what the plan saw. */

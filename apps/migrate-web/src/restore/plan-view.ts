@@ -1,5 +1,11 @@
 /** Renders what a loaded file holds and the import plan: new, identical and conflicting entries by kind, with names. */
-import type { HiddenNotice, ImportPlan, ImportSource, PlanEntry } from '@keyport/storage-migrate';
+import {
+  type HiddenNotice,
+  type ImportPlan,
+  type ImportSource,
+  importFormat,
+  type PlanEntry,
+} from '@keyport/storage-migrate';
 import { h } from '../dom.ts';
 import { describeEntry, type Kind } from '../inventory.ts';
 
@@ -11,20 +17,6 @@ const KIND_TITLES: Readonly<Record<Kind, string>> = {
   other: 'Other',
 };
 const KINDS: readonly Kind[] = ['account', 'address', 'contract', 'settings', 'other'];
-
-/** Human names of the input formats storage-migrate reads. */
-export const FORMAT_NAMES: Readonly<Record<string, string>> = {
-  'keyport-bundle': 'a keyport bundle',
-  'keyport-bundle-encrypted': 'an encrypted keyport bundle',
-  'localstorage-dump': 'a JSON.stringify(localStorage) dump',
-  'console-copy': 'a copy from the browser console',
-  'extension-storage': 'a polkadot{.js} extension storage dump',
-  keystore: 'an account JSON file',
-  batch: 'a batch ("export all accounts") file',
-  'subwallet-batch': 'a SubWallet batch file',
-  'apps-accounts': 'an Apps "export all" accounts file',
-  'address-book': 'an Apps address-book file',
-};
 
 /** A readable label for a planned entry: its stored name, else its key. */
 export function entryLabel(key: string, value: string): string {
@@ -70,7 +62,7 @@ export function hiddenBlock(notices: readonly HiddenNotice[], title: string): HT
  * @example planView('b.json', source, planImport(source, localStorage, { policy: 'keep' }))
  */
 export function planView(fileName: string, source: ImportSource, plan: ImportPlan): HTMLElement {
-  const what = FORMAT_NAMES[source.inner ?? source.format] ?? source.format;
+  const what = importFormat(source.inner ?? source.format)?.label ?? source.format;
   const from =
     source.origin === undefined
       ? ''

@@ -123,6 +123,31 @@ export function connectBridge(win: Window, events: BridgeEvents): Promise<PageSt
     onChange: (listener) => listeners.push(listener),
   };
 
+  // Change notices come in bursts (Apps writes several keys at once): one snapshot at a time,
+  // and the listeners hear every key noticed meanwhile (null: unknown, the tab was cleared).
+  let noticed: Set<string> | null | undefined;
+  let refreshing = false;
+  const notice = (keys: readonly string[] | null): void => {
+    noticed = keys === null || noticed === null ? null : new Set([...(noticed ?? []), ...keys]);
+    if (refreshing) return;
+    refreshing = true;
+    const next = (): void => {
+      const batch = noticed;
+      noticed = undefined;
+      store.refresh().then(
+        () => {
+          for (const l of listeners) l(batch === null || batch === undefined ? null : [...batch]);
+          if (noticed !== undefined) next();
+          else refreshing = false;
+        },
+        () => {
+          refreshing = false; // goneNow has said it
+        },
+      );
+    };
+    next();
+  };
+
   win.addEventListener('message', (event) => {
     // A tab that is leaving posts its bye from pagehide; by the time it arrives the tab has
     // navigated and the browser reports no source. Such a bye is still only taken from the
@@ -156,15 +181,10 @@ export function connectBridge(win: Window, events: BridgeEvents): Promise<PageSt
       connected?.(store);
       return;
     }
-    if (m.type === 'bye') goneNow('the Apps tab was closed, reloaded or navigated away');
-    else if (m.type === 'changed') {
-      void store.refresh().then(
-        () => {
-          for (const l of listeners) l(m.keys);
-        },
-        () => undefined, // goneNow has said it
-      );
-    } else if (m.id !== undefined) {
+    if (m.type === 'bye')
+      goneNow('the Apps tab was closed, reloaded or navigated away, or the bookmarklet was run there again');
+    else if (m.type === 'changed') notice(m.keys);
+    else if (m.id !== undefined) {
       const p = pending.get(m.id);
       if (!p) return;
       pending.delete(m.id);

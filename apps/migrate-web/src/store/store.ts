@@ -3,17 +3,14 @@
  * (own.ts) or a hosted Apps tab's, lent through the bookmarklet (bridge.ts). Every step reads
  * `view()` and writes only through `write()`, one compare-and-set change list at a time.
  */
+import type { StorageLike } from '@keyport/storage-migrate';
 import type { ChangeOutcome, StorageChange } from '@keyport/storage-migrate/light';
 
-/** The read half of the Web Storage API: what the inventory, the plan and the dump read. */
-export interface StorageView {
-  readonly length: number;
-  key(index: number): string | null;
-  getItem(key: string): string | null;
-  /** Always throws in bridge mode: the page writes only through PageStore.write. */
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+/**
+ * What steps read: storage-migrate's StorageLike. In bridge mode its writes throw (the snapshot is
+ * read-only); the page writes only through PageStore.write.
+ */
+export type StorageView = StorageLike;
 
 /** The storage seam of the page. */
 export interface PageStore {

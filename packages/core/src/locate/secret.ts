@@ -5,8 +5,8 @@ import { hexToU8a } from '@polkadot/util';
 import { hdValidatePath, keyExtractSuri } from '@polkadot/util-crypto';
 import { DEV_PHRASE } from '../derive/derive.ts';
 import { assertMnemonic } from '../derive/mnemonic.ts';
+import { type RawKeyCandidate, rawSecretCandidates } from '../derive/raw-secret.ts';
 import { KeyportError } from '../errors.ts';
-import { type RawKeyCandidate, rawSecretCandidates } from '../formats/raw-secret.ts';
 
 /** What {@link readLocateSecret} makes of a secret. Wipe it with {@link wipeLocateSecret}. */
 export interface LocateSecret {

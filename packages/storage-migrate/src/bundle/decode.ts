@@ -19,7 +19,8 @@ export interface DecodeBundleOptions extends Pick<CryptoOptions, 'scrypt'> {
 const CHECKSUM = /^sha256:[0-9a-f]{64}$/;
 // Linear-time check (no nested quantifier: a 5 MB bundle must not exhaust the regexp stack).
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const isBase64 = (s: string): boolean => s.length % 4 === 0 && BASE64.test(s);
+/** True for padded base64 (what a bundle's ciphertext must be). */
+export const isBase64 = (s: string): boolean => s.length % 4 === 0 && BASE64.test(s);
 
 /** What a bundle shows without its passphrase. */
 export interface BundleHeader {

@@ -1,0 +1,159 @@
+// The format registry: every module is complete and named once, detection names each module's
+// own documents, every reader of every module survives the shared hostile table (looped over
+// the registry, so a new module is covered without a new test), and every writer's output is
+// read back as the same format holding the same accounts.
+import { fcParams, registryHostileFailures } from '@keyport/test-harness';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createBatch } from '../src/batch.ts';
+import { coreRegistry, CORE_FORMATS as LIST } from '../src/registry/core.ts';
+import type { FormatModule } from '../src/registry/types.ts';
+import { nodeScrypt } from '../src/scrypt/node.ts';
+import { COMPAT_SCRYPT } from '../src/scrypt/params.ts';
+import {
+  addressBookCases,
+  appsAccountsCases,
+  batchCases,
+  GENERIC_HOSTILE,
+  type HostileCase,
+  keystoreCases,
+} from './hostile.ts';
+import { KEYSTORE_VECTORS } from './vectors/keystore.ts';
+
+const ALICE = KEYSTORE_VECTORS.find((v) => v.password === 'whoisalice')!;
+const alice = JSON.parse(ALICE.json) as Record<string, unknown>;
+const BOOK = [{ address: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty', isFavorite: true, name: 'Bob' }];
+const PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
+const CORE_FORMATS: readonly FormatModule[] = LIST;
+const open = { password: 'batch password', scrypt: nodeScrypt };
+
+let batch: Record<string, unknown>;
+let apps: Record<string, unknown>[];
+
+beforeAll(async () => {
+  await cryptoWaitReady();
+  batch = JSON.parse(
+    JSON.stringify(await createBatch([alice], open.password, { params: COMPAT_SCRYPT, scrypt: nodeScrypt })),
+  );
+  const bob = new Keyring({ type: 'sr25519' }).addFromAddress(BOOK[0]!.address, {
+    isExternal: true,
+    name: 'Bob (QR)',
+  });
+  apps = [alice, JSON.parse(JSON.stringify(bob))];
+});
+
+describe('core format registry', () => {
+  it('every module has a unique id, a label and a describe, and says what it holds', () => {
+    const ids = CORE_FORMATS.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const f of CORE_FORMATS) {
+      expect([f.id, f.label.length > 0]).toEqual([f.id, true]);
+      expect(['accounts', 'contacts', 'storage', 'secret']).toContain(f.holds);
+      expect(typeof f.describe).toBe('function');
+      expect(coreRegistry.byId(f.id)).toBe(f);
+    }
+  });
+
+  it("detection names each module's own document, and the module opens or reports it", async () => {
+    const docs: [string, unknown][] = [
+      ['keystore', alice],
+      ['batch', batch],
+      ['subwallet-batch', { ...batch, accountProxies: {} }],
+      ['apps-accounts', apps],
+      ['address-book', BOOK],
+      ['mnemonic', PHRASE],
+      ['raw-seed', `0x${'ab'.repeat(32)}`],
+      ['dev-uri', '//Alice'],
+    ];
+    expect(docs.map(([id]) => id).sort()).toEqual(CORE_FORMATS.map((f) => f.id).sort());
+    for (const [id, doc] of docs) {
+      const found = coreRegistry.detect(typeof doc === 'string' ? doc : JSON.stringify(doc));
+      expect(found.detected.format).toBe(id);
+      const m = coreRegistry.byId(id)!;
+      const report = await m.report?.(found, coreRegistry);
+      expect(report?.format).toBe(id);
+      if (m.open) expect((await m.open(found, open)).skipped).toEqual([]);
+    }
+  });
+
+  it('every reader of every module returns or throws a KeyportError on every hostile input', async () => {
+    const cases: HostileCase[] = [
+      ...GENERIC_HOSTILE,
+      ...keystoreCases(alice),
+      ...batchCases(batch),
+      ...appsAccountsCases(apps),
+      ...addressBookCases(BOOK),
+    ];
+    const failures: string[] = [];
+    for (const c of cases) {
+      const input = c.make();
+      for (const x of typeof input === 'object' && input !== null ? [input, safeStringify(input)] : [input]) {
+        for (const f of await registryHostileFailures(coreRegistry, x, { openOptions: open })) {
+          failures.push(`${c.name}: ${f}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('random text and values: every reader returns or throws a KeyportError', async () => {
+    const input = fc.oneof(fc.json(), fc.string({ unit: 'binary' }), fc.jsonValue());
+    await fc.assert(
+      fc.asyncProperty(input, async (x) => {
+        expect(await registryHostileFailures(coreRegistry, x, { openOptions: open })).toEqual([]);
+      }),
+      fcParams(0.5),
+    );
+  });
+
+  it('no reader puts a word of a mnemonic into its error', async () => {
+    for (const m of CORE_FORMATS) {
+      for (const text of [PHRASE, `{"encoded": "${PHRASE}"}`, `[${PHRASE}]`]) {
+        const found = { detected: { format: m.id }, value: text, text } as never;
+        for (const read of [() => m.report?.(found, coreRegistry), () => m.open?.(found, open)]) {
+          try {
+            await read();
+          } catch (e) {
+            const { message, details } = e as { message: string; details?: unknown };
+            for (const word of ['bottom', 'curtain', 'lonely']) {
+              expect(`${m.id}: ${message} ${JSON.stringify(details ?? {})}`).not.toContain(word);
+            }
+          }
+        }
+      }
+    }
+  });
+
+  it('write then detect and open gives the same format and the same keystores, for every writer', async () => {
+    const holdings = await coreRegistry.byId('apps-accounts')!.open!(
+      { detected: { format: 'apps-accounts' }, value: apps },
+      {},
+    );
+    for (const m of CORE_FORMATS) {
+      if (!m.writer || !m.open) continue;
+      const given =
+        m.writer.takes === 'one' ? { ...holdings, accounts: holdings.accounts.slice(0, 1) } : holdings;
+      const text = await m.writer.write(given, { ...open, params: COMPAT_SCRYPT });
+      const found = coreRegistry.detect(text);
+      expect([m.writer.name, found.detected.format]).toEqual([
+        m.writer.name,
+        m.id === 'subwallet-batch' ? 'batch' : m.id,
+      ]);
+      const back = await m.open(found, open);
+      const kept = given.accounts.filter((a) => m.writer!.keepsKeyless || 'keystore' in a);
+      expect(back.accounts.map((a) => ('keystore' in a ? a.keystore : a.external.address))).toEqual(
+        kept.map((a) => ('keystore' in a ? a.keystore : a.external.address)),
+      );
+    }
+  });
+});
+
+function safeStringify(x: object): string {
+  try {
+    return JSON.stringify(x) ?? '';
+  } catch {
+    return ''; // a cycle or a throwing getter: the value itself is the case
+  }
+}
