@@ -105,12 +105,12 @@ describe('keyport combine', () => {
 
   it('inspect names a shard file without the passphrase', async () => {
     const v = byName('rust-c');
-    const run = await runCli(['inspect', tmp.file('c.txt', v.shards.join('\n')), '--json']);
+    const run = await runCli(['inspect', tmp.file('c.txt', v.shards[1]!), '--json']);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({
-      format: 'banana-split-shards',
+      format: 'banana-split-shard',
       version: '1',
-      details: { title: 'alice has too many friends', shards: 3, required: 3 },
+      details: { title: 'alice has too many friends', required: 3, id: 2 },
     });
   });
 });

@@ -54,7 +54,7 @@ describe('Web3 keystores in the CLI', () => {
       'scrypt N=2^18, r=8, p=1: 256 MiB, 2× the work of a polkadot-js keystore at 2^17',
     );
     expect((await runCli(['inspect', smallFile])).stdout).toMatch(
-      /ethers +mnemonic inside, path m\/44'\/60'\/0'\/0\/0/,
+      /ethers +the mnemonic is inside too/,
     );
   });
 
