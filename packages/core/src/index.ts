@@ -12,15 +12,8 @@ export {
   parseAddressBook,
   parseAppsAccounts,
 } from './apps-array.ts';
-export {
-  type BananaShard,
-  bananaPassphrase,
-  type CombinedBanana,
-  combineBananaShards,
-  isBananaShard,
-  parseBananaShard,
-  readBananaShards,
-} from './banana-split.ts';
+export { type BananaShard, isBananaShard, parseBananaShard, readBananaShards } from './banana-shard.ts';
+export { bananaPassphrase, type CombinedBanana, combineBananaShards } from './banana-split.ts';
 export {
   type BatchAccount,
   type BatchExtras,

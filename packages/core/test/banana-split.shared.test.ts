@@ -9,12 +9,8 @@ import scryptsy from 'scryptsy';
 import secrets from 'secrets.js-grempe';
 import nacl from 'tweetnacl';
 import { describe, expect, it } from 'vitest';
-import {
-  bananaPassphrase,
-  combineBananaShards,
-  parseBananaShard,
-  readBananaShards,
-} from '../src/banana-split.ts';
+import { parseBananaShard, readBananaShards } from '../src/banana-shard.ts';
+import { bananaPassphrase, combineBananaShards } from '../src/banana-split.ts';
 import { nodeScrypt } from '../src/scrypt/node.ts';
 import { BANANA_VECTORS } from './vectors/banana-split.ts';
 

@@ -2,7 +2,7 @@
 // "Banana Split"). The shards and their combination live in ../banana-split.ts; `keyport
 // combine` recovers the secret. A shard holds part of a secret: nothing of it is reported but
 // the title, the counts and the version.
-import { isBananaShard, parseBananaShard } from '../banana-split.ts';
+import { isBananaShard, parseBananaShard } from '../banana-shard.ts';
 import { isKeyportError } from '../errors.ts';
 import type { FormatModule } from '../registry/types.ts';
 
