@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stripOneNewline, writeFileAtomic } from '../src/framework/files.ts';
 import { createIo } from '../src/framework/io.ts';
 import { progressBar } from '../src/framework/progress.ts';
+import { scryptConcurrency } from '../src/framework/scrypt.ts';
 import { loadSnapshot, parseSnapshot, serializeSnapshot } from '../src/snapshot.ts';
 import { runCli, scratch } from './run-cli.ts';
 
@@ -194,5 +195,16 @@ describe('snapshot files', () => {
     s.removeItem('__proto__');
     expect(s.getItem('new')).toBe('v');
     expect(s.getItem('__proto__')).toBeNull();
+  });
+});
+
+describe('scryptConcurrency', () => {
+  it("runs one scrypt per core, never more than libuv's thread pool holds", () => {
+    expect(scryptConcurrency({}, 2)).toBe(2);
+    expect(scryptConcurrency({}, 16)).toBe(4);
+    expect(scryptConcurrency({ UV_THREADPOOL_SIZE: '12' }, 16)).toBe(12);
+    expect(scryptConcurrency({ UV_THREADPOOL_SIZE: '12' }, 2)).toBe(2);
+    expect(scryptConcurrency({ UV_THREADPOOL_SIZE: 'lots' }, 16)).toBe(4);
+    expect(scryptConcurrency({ UV_THREADPOOL_SIZE: '0' }, 1)).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 // The CLI tarball alone, installed with plain npm into an empty prefix (`npm i -g --prefix`), as
-// the README tells a user to: `keyport --help`, `inspect` and `unlock` on an upstream keystore.
+// the README tells a user to: `keyport --help`, `inspect` and `unlock` on an upstream keystore,
+// and `restore` into a snapshot file (its read-back loads the installed @polkadot/ui-keyring).
 // Nothing of the repository is on the path: npm fetches the registry dependencies.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,8 +24,8 @@ describe('the packed @keyport/cli, installed with npm i -g into an empty prefix'
     const cli = join(modules, '@keyport', 'cli');
     const manifest = JSON.parse(readFileSync(join(cli, 'package.json'), 'utf8'));
     expect(manifest.bin).toEqual({ keyport: './dist/keyport.js' });
-    // Registry packages only, each pinned: the crypto the rescue commands import (noble, scure,
-    // secrets.js, hash-wasm) beside @polkadot/*; never a workspace package.
+    // Registry packages only, each pinned: @polkadot/*, the rescue commands' crypto (noble, scure,
+    // secrets.js, hash-wasm), the profile reader's snappyjs and sql.js; never a workspace package.
     const deps = Object.entries<string>(manifest.dependencies ?? {});
     expect(deps.filter(([d, v]) => d.startsWith('@keyport/') || !/^\d+\.\d+\.\d+$/.test(v))).toEqual([]);
     const installed = readdirSync(join(cli, 'node_modules'), { recursive: true }).map(String);
@@ -41,7 +42,7 @@ describe('the packed @keyport/cli, installed with npm i -g into an empty prefix'
     const r = keyport('--help');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    for (const c of ['inspect', 'unlock', 'derive', 'convert', 'dump', 'restore', 'undo'])
+    for (const c of ['inspect', 'unlock', 'derive', 'convert', 'profiles', 'dump', 'restore', 'undo'])
       expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
   });
 
@@ -71,5 +72,16 @@ describe('the packed @keyport/cli, installed with npm i -g into an empty prefix'
     expect(no.status).toBe(1);
     expect(JSON.parse(no.stdout).accounts[0]).toMatchObject({ ok: false, error: 'WRONG_PASSWORD' });
     expect(`${ok.stdout}${ok.stderr}${no.stdout}${no.stderr}`).not.toContain(V3_SR25519.password);
+  });
+
+  it('keyport restore writes it into a snapshot and ui-keyring lists it on read-back', () => {
+    const file = join(tmp.dir, 'version3.json');
+    writeFileSync(file, V3_SR25519.json);
+    const snapshot = join(tmp.dir, 'snapshot.json');
+    // Exit 0 only after the written snapshot was read back and listed by ui-keyring.
+    const r = keyport('restore', file, '--storage', snapshot);
+    expect(r.status, r.stderr).toBe(0);
+    const key = `account:${V3_SR25519.publicKey}`;
+    expect(JSON.parse(readFileSync(snapshot, 'utf8'))).toEqual({ [key]: V3_SR25519.json });
   });
 });

@@ -2,7 +2,7 @@
 // empty project beside @polkadot/ui-keyring (the optional peer of ./verify): plain Node ESM loads
 // every subpath and does real work; TypeScript 5.9 (nodenext, strict, skipLibCheck off) checks
 // a consumer and rejects a wrong one; publint and are-the-types-wrong read the tarballs.
-import { cpSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,12 @@ describe('the packed libraries, installed with npm into an empty project', () =>
       expect(files).toContain(join('dist', 'index.d.ts'));
       expect(files).toContain(join('dist', 'index.js.map'));
     }
+    // The page's scrypt worker ships built, where web-pool.js points bundlers at it.
+    const core = join(project, 'node_modules', '@keyport', 'core', 'dist', 'parallel');
+    expect(readFileSync(join(core, 'web-pool.js'), 'utf8')).toContain(
+      "new URL('./web-worker.js', import.meta.url)",
+    );
+    expect(readFileSync(join(core, 'web-worker.js'), 'utf8')).toContain("from '../scrypt/hash-wasm.js'");
   });
 
   it('plain Node ESM loads every subpath: unlock, pool, bundle, plan, apply, verify, light', () => {

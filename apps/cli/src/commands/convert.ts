@@ -13,7 +13,7 @@ import {
   unlockMany,
 } from '@keyport/core';
 import { importRegistry } from '@keyport/storage-migrate';
-import { type AccountFile, isKeyless, loadAccounts, skippedWarnings } from '../accounts.ts';
+import { type AccountList, isKeyless, loadAnyAccounts, skippedWarnings } from '../accounts.ts';
 import { type Command, choice, flag, needString, optString } from '../framework/command.ts';
 import { CliError, EXIT, UsageError } from '../framework/errors.ts';
 import {
@@ -38,7 +38,7 @@ for (const f of importRegistry.formats) {
 const WEB3 = 'web3';
 const TARGETS = [...WRITERS.keys(), WEB3];
 
-function pick(io: Io, file: AccountFile, account: string | undefined): KeystoreJson[] {
+function pick(io: Io, file: AccountList, account: string | undefined): KeystoreJson[] {
   if (account === undefined) return [...file.keystores];
   const hit = file.keystores.filter((k) => {
     if (k.address === account) return true;
@@ -61,7 +61,8 @@ export const convert: Command = {
   usage:
     'keyport convert <in> --to keystore|batch|apps-array|web3 --out <path> [--password-file <f>] ' +
     '[--account-password-file <f>] [--new-password-file <f>] [--compat] [--account <address>] [--force]',
-  help: `<in> is a keystore, a batch file (extension or SubWallet), an Apps export-all array, or a
+  help: `<in> is a keystore, a batch file (extension or SubWallet), an Apps export-all array, the
+account records of a keyport bundle or storage dump (e.g. from dump --profile --extension), or a
 Web3 (Ethereum: geth, MetaMask, ethers) keystore, opened with --password-file into a
 polkadot-js ethereum keystore under the same password.
 
@@ -120,7 +121,7 @@ needed except to open a batch file). One trailing newline is removed from passwo
     );
 
     const text = await readText(input, 'input');
-    const loaded = await loadAccounts(text, input, {
+    const loaded = await loadAnyAccounts(text, input, {
       batchPassword: async () => {
         if (password === undefined)
           throw new UsageError('a batch file needs --password-file (its batch password)');
@@ -186,7 +187,12 @@ needed except to open a batch file). One trailing newline is removed from passwo
     }
     const outText = await writer.write(
       { accounts, contacts: [], skipped: [], ...(loaded.extras ? { extras: loaded.extras } : {}) },
-      { params, scrypt: cliScrypt, ...(sealPassword === undefined ? {} : { password: sealPassword }) },
+      {
+        params,
+        scrypt: cliScrypt,
+        ...(sealPassword === undefined ? {} : { password: sealPassword }),
+        ...(ownPassword === undefined ? {} : { accountPassword: ownPassword }),
+      },
     );
     const what = `${target.label} of ${accounts.length} account(s)${seal ? `, scrypt N=2^${Math.log2(params.N)}` : ''}`;
     await writeFileAtomic(out, outText, { overwrite: force });

@@ -5,7 +5,11 @@ import { availableParallelism } from 'node:os';
 import type { ScryptBackend } from '@keyport/core';
 import { nodeScrypt } from '@keyport/core/scrypt-node';
 
-/** The scrypt backend every command uses. */
+/**
+ * The scrypt backend every command uses (core's nodeScrypt).
+ *
+ * @example await openKeystore(json, password, { scrypt: cliScrypt })
+ */
 export const cliScrypt: ScryptBackend = nodeScrypt;
 
 /**

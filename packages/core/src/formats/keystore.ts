@@ -70,7 +70,7 @@ function matchKeystore(value: object): KeystoreFacts | Miss | undefined {
   }
   const version = String(own(value.encoding as Obj, 'version') ?? '');
   let keyType: KeyType | null = null;
-  if (version !== '0' && contents.length > 1 && Array.isArray(own(value.encoding as Obj, 'content'))) {
+  if (version !== '0' && contents.length > 1) {
     const t = contents[1];
     if (!KEY_TYPES.includes(t as KeyType)) {
       const shown = typeof t === 'string' ? `"${t.slice(0, 30)}"` : describeType(t);

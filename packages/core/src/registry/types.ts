@@ -108,6 +108,11 @@ export interface RegistryContext {
 export interface WriteOptions {
   /** The seal password of the written file (a batch file's). */
   readonly password?: string;
+  /**
+   * The accounts' own password, for a writer that must open each key to write it again in
+   * another envelope (a format of its own encryption); the others copy keystores as they are.
+   */
+  readonly accountPassword?: string;
   readonly params?: ScryptParams;
   readonly scrypt?: ScryptBackend;
   readonly random?: (n: number) => Uint8Array;
