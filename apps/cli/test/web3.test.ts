@@ -53,9 +53,7 @@ describe('Web3 keystores in the CLI', () => {
     expect(report.details.kdf).toBe(
       'scrypt N=2^18, r=8, p=1: 256 MiB, 2× the work of a polkadot-js keystore at 2^17',
     );
-    expect((await runCli(['inspect', smallFile])).stdout).toMatch(
-      /ethers +the mnemonic is inside too/,
-    );
+    expect((await runCli(['inspect', smallFile])).stdout).toMatch(/ethers +the mnemonic is inside too/);
   });
 
   it('unlock opens it (2^18 too); a wrong password exits 1 with WRONG_PASSWORD', async () => {

@@ -127,6 +127,8 @@ if (wanted('locate')) {
     rows.push(await benchLocate(runs));
   } catch (e) {
     rows.push(failed('locate', 'locate, default search, Node', '< 1 s', e));
+  }
+}
 if (wanted('profile-scan')) {
   console.log('· scan a Chromium profile with 10,000 localStorage entries…');
   try {
