@@ -3,7 +3,7 @@
 // bundle byte for byte what the page would have dumped (and restoring it gives back what the page
 // read), the wallet's accounts as a bundle that restore imports and convert turns into a batch,
 // the forgotten account recovered, and a damaged file named (or salvaged).
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   FIXTURE_PASSWORD,
@@ -12,7 +12,13 @@ import {
   type ProfileFixture,
 } from '@keyport/browser-fixtures';
 import { decodeBundle, dumpStorage, encodeBundle, MemoryStorage } from '@keyport/storage-migrate';
+import { DEV_PHRASE, Keyring } from '@polkadot/keyring';
+import { u8aToHex } from '@polkadot/util';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { genSaltSync, hashSync } from 'bcryptjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The test-only LevelDB log writer of browser-profile's own tests (the product never writes).
+import { writeBatch, writeLog, writeManifest } from '../../../packages/browser-profile/test/log-writer.ts';
 import { expectNoSecrets, runCli, scratch } from './run-cli.ts';
 
 const tmp = scratch('keyport-cli-profiles-');
@@ -314,5 +320,97 @@ describe('a damaged profile', () => {
     expect(s.stderr).toMatch(/newest MANIFEST/);
     const bundle = await decodeBundle(readFileSync(out, 'utf8'));
     expectSame(Object.fromEntries(bundle.entries.map((e) => [e.key, e.value])), chromium.apps.oracle);
+  });
+});
+
+describe('keyport dump --profile --extension talisman', () => {
+  // A Chromium profile folder holding Talisman's storage as older Talisman versions write it:
+  // keystores made by the real @polkadot/keyring under bcrypt(password, salt) (bcryptjs, as
+  // Talisman does), beside the password record. Written byte by byte as a LevelDB log.
+  const TALISMAN_ID = 'fijngjgcjhjmmpcmkeiomlglpeiijkld';
+  const typed = 'talisman "pw" 1';
+  let dir: string;
+  let addresses: string[];
+
+  beforeAll(async () => {
+    await cryptoWaitReady();
+    const salt = genSaltSync(8);
+    const kr = new Keyring({ type: 'sr25519' });
+    const pairs = [0, 1].map((i) => kr.addFromUri(`${DEV_PHRASE}//talisman-cli//${i}`, { name: `t ${i}` }));
+    addresses = pairs.map((p) => p.address);
+    const values: [string, unknown][] = [
+      ['password', { salt, isTrimmed: false, isHashed: true }],
+      ...pairs.map((p): [string, unknown] => [
+        `account:${u8aToHex(p.publicKey)}`,
+        p.toJson(hashSync(typed, salt)),
+      ]),
+    ];
+    dir = join(tmp.dir, 'talisman-profile');
+    const db = join(dir, 'Local Extension Settings', TALISMAN_ID);
+    mkdirSync(db, { recursive: true });
+    writeFileSync(join(dir, 'Preferences'), '{}');
+    const enc = (s: string) => new TextEncoder().encode(s);
+    writeFileSync(join(db, 'CURRENT'), 'MANIFEST-000002\n');
+    writeFileSync(join(db, 'MANIFEST-000002'), writeManifest(3));
+    writeFileSync(
+      join(db, '000003.log'),
+      writeLog([
+        writeBatch(
+          1,
+          values.map(([k, v]) => [enc(k), enc(JSON.stringify(v))]),
+        ),
+      ]),
+    );
+  }, 60_000);
+
+  it('without --password-file lists the accounts and says why it cannot export (exit 1)', async () => {
+    const r = await runCli([
+      'dump',
+      '--profile',
+      dir,
+      '--extension',
+      'talisman',
+      '--out',
+      join(tmp.dir, 't0.json'),
+    ]);
+    expect(r.code).toBe(1);
+    for (const a of addresses) expect(r.stderr).toContain(`found talisman account "${a}"`);
+    expect(r.stderr).toMatch(
+      /UNSUPPORTED_FORMAT: Talisman encrypts its keys under a password derived from yours/,
+    );
+  });
+
+  it('with --password-file exports keystores that unlock with the Talisman password itself', async () => {
+    const out = join(tmp.dir, 't1.json');
+    const pw = tmp.file('talisman-pw.txt', `${typed}\n`);
+    const r = await runCli([
+      'dump',
+      '--profile',
+      dir,
+      '--extension',
+      'talisman',
+      '--out',
+      out,
+      '--password-file',
+      pw,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expectNoSecrets(r, [typed]);
+    const unlocked = await runCli(['unlock', out, '--password-file', pw]);
+    expect(unlocked.code, unlocked.stderr).toBe(0);
+    for (const a of addresses) expect(unlocked.stdout).toContain(a);
+    const wrong = await runCli([
+      'dump',
+      '--profile',
+      dir,
+      '--extension',
+      'talisman',
+      '--out',
+      join(tmp.dir, 't2.json'),
+      '--password-file',
+      tmp.file('bad.txt', 'nope\n'),
+    ]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/WRONG_PASSWORD/);
   });
 });

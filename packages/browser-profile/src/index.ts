@@ -45,6 +45,11 @@ export type {
   StoreFilter,
 } from './store.ts';
 export {
+  exportTalismanAccounts,
+  type TalismanExport,
+  talismanKeyringPassword,
+} from './talisman.ts';
+export {
   extensionMatcher,
   isAccountRecord,
   WALLET_IDS,

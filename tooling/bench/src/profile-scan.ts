@@ -6,52 +6,20 @@
 import { promises as fs, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromiumSession, startOriginServer, writeLocalStorage } from '@keyport/browser-fixtures';
 import { findProfiles, readProfile } from '@keyport/browser-profile';
 import { nodeProfileFs } from '@keyport/browser-profile/node';
-import { chromium } from 'playwright-core';
 import { figure, type Row, round } from './stats.ts';
 
 const ENTRIES = 10_000;
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
-async function session(
-  dir: string,
-  chromiumPath: string,
-  write: (n: number) => Record<string, string>,
-  n: number,
-) {
-  const { createServer } = await import('node:http');
-  const server = createServer((_, res) =>
-    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html>'),
-  );
-  await new Promise<void>((r) => server.listen(47193, '127.0.0.1', () => r()));
-  const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ARGS,
-  });
-  try {
-    const page = await ctx.newPage();
-    await page.goto('http://127.0.0.1:47193/');
-    await page.evaluate((items) => {
-      for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
-    }, write(n));
-    // Chromium commits localStorage on a timer (longer for large writes); leaving the page and
-    // waiting past it puts the data on disk before the profile is closed.
-    await page.goto('about:blank');
+/** One Chromium session writing `items` on `origin`, then waiting until they are on disk. */
+async function session(dir: string, origin: string, items: Record<string, string>): Promise<void> {
+  await chromiumSession(dir, {}, async (ctx) => {
+    await writeLocalStorage(ctx, origin, items);
+    // Chromium commits localStorage on a timer (longer for large writes): wait past it.
     await new Promise((r) => setTimeout(r, 7000));
-  } finally {
-    await ctx.close();
-    server.close();
-  }
+  });
 }
 
 function entries(n: number, salt: string): Record<string, string> {
@@ -78,11 +46,12 @@ async function readBytes(dir: string): Promise<number> {
 }
 
 /** The profile-scan row (median of `runs`, keyport and baseline alternating). */
-export async function benchProfileScan(runs: number, chromiumPath: string): Promise<Row> {
+export async function benchProfileScan(runs: number): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), 'keyport-bench-profile-'));
+  const server = await startOriginServer();
   try {
-    await session(dir, chromiumPath, (n) => entries(n, 'a'), ENTRIES);
-    await session(dir, chromiumPath, (n) => entries(n, 'b'), 100);
+    await session(dir, server.origin, entries(ENTRIES, 'a'));
+    await session(dir, server.origin, entries(100, 'b'));
     const [profile] = await findProfiles(nodeProfileFs, dir);
     const ldb = join(profile!.path, 'Local Storage', 'leveldb');
     const keyport: number[] = [];
@@ -116,6 +85,7 @@ export async function benchProfileScan(runs: number, chromiumPath: string): Prom
       goal: 'for reference',
     };
   } finally {
+    await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

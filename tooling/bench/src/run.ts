@@ -133,7 +133,7 @@ if (wanted('profile-scan')) {
   console.log('· scan a Chromium profile with 10,000 localStorage entries…');
   try {
     if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}`);
-    rows.push(await benchProfileScan(runs, chromiumPath));
+    rows.push(await benchProfileScan(runs));
   } catch (e) {
     rows.push(failed('profile-scan', 'scan a Chromium profile with 10,000 entries', 'for reference', e));
   }

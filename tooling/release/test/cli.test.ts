@@ -25,7 +25,7 @@ describe('the packed @keyport/cli, installed with npm i -g into an empty prefix'
     const manifest = JSON.parse(readFileSync(join(cli, 'package.json'), 'utf8'));
     expect(manifest.bin).toEqual({ keyport: './dist/keyport.js' });
     // Registry packages only, each pinned: @polkadot/*, the rescue commands' crypto (noble, scure,
-    // secrets.js, hash-wasm), the profile reader's snappyjs and sql.js; never a workspace package.
+    // secrets.js, hash-wasm), the profile reader's bcryptjs (Talisman), snappyjs and sql.js; never a workspace package.
     const deps = Object.entries<string>(manifest.dependencies ?? {});
     expect(deps.filter(([d, v]) => d.startsWith('@keyport/') || !/^\d+\.\d+\.\d+$/.test(v))).toEqual([]);
     const installed = readdirSync(join(cli, 'node_modules'), { recursive: true }).map(String);

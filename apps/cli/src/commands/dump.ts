@@ -21,7 +21,7 @@ export const dump: Command = {
   usage:
     'keyport dump --storage <snapshot.json> --out <bundle> [--origin <url>] [--passphrase-file <f>] [--force]\n' +
     '       keyport dump --profile <dir> --origin <origin> --out <bundle> [--passphrase-file <f>] [--recover-deleted] [--salvage] [--force]\n' +
-    '       keyport dump --profile <dir> --extension <id|polkadot-js|subwallet|talisman> --out <bundle> [--recover-deleted] [--salvage] [--force]',
+    '       keyport dump --profile <dir> --extension <id|polkadot-js|subwallet|talisman> --out <bundle> [--password-file <f>] [--passphrase-file <f>] [--recover-deleted] [--salvage] [--force]',
   help: `A snapshot file is a JSON object of key → string, exactly what JSON.stringify(localStorage)
 gives; a missing file is an empty storage. The bundle keeps every value byte for byte, with a
 checksum.
@@ -34,8 +34,10 @@ running browser may not have written its newest few seconds yet.
              in that browser (e.g. https://polkadot.js.org; the port is part of the origin)
   --extension  a wallet extension's accounts (its account:0x… records) as a bundle that
              keyport restore and the page import into Apps, and that keyport convert turns into
-             the extension's "Export all accounts" batch. Talisman's keys are encrypted under a
-             password derived from yours: keyport lists its accounts and says why it cannot export.
+             the extension's "Export all accounts" batch. Talisman keeps its keys under a password
+             derived from yours: with --password-file (your Talisman password) keyport exports
+             its keystore records re-encrypted under that password; otherwise, and for accounts
+             of Talisman's newer keyring, it lists the accounts and says why.
 
 options:
   --storage <snapshot.json>  the localStorage snapshot to dump
@@ -45,8 +47,9 @@ options:
   --extension <id|name>      with --profile: a wallet extension (id, add-on id, or polkadot-js,
                              subwallet, talisman)
   --recover-deleted          with --profile: write only the OLDER values still found in older
-                             files (entries deleted or overwritten since), newest first per key;
-                             each is listed with its write order
+                             files (entries deleted or overwritten since; the newest such value
+                             per key), each listed with its write order
+  --password-file <f>        with --extension talisman: your Talisman password
   --salvage                  with --profile: read what passes its checksums in damaged files
                              and list what was skipped, instead of failing
   --passphrase-file <f>      encrypt the whole bundle with this passphrase (scrypt +
@@ -60,6 +63,7 @@ options:
     extension: { type: 'string' },
     'recover-deleted': { type: 'boolean' },
     salvage: { type: 'boolean' },
+    'password-file': { type: 'string' },
     'passphrase-file': { type: 'string' },
     force: { type: 'boolean' },
   },
@@ -69,7 +73,7 @@ options:
     if ((profile === undefined) === (optString(args, 'storage') === undefined)) {
       throw new UsageError('give either --storage <snapshot.json> or --profile <dir>');
     }
-    for (const only of ['extension', 'recover-deleted', 'salvage']) {
+    for (const only of ['extension', 'recover-deleted', 'salvage', 'password-file']) {
       if (profile === undefined && args.values[only] !== undefined)
         throw new UsageError(`--${only} needs --profile`);
     }
@@ -87,6 +91,7 @@ options:
       const { dumpProfile } = await import('../profile/dump.ts');
       const origin = optString(args, 'origin')?.replace(/\/+$/, '');
       const extension = optString(args, 'extension');
+      const password = await optionalSecretFile(io, args, 'password-file', 'password file');
       return dumpProfile(
         io,
         {
@@ -96,6 +101,7 @@ options:
           ...(origin === undefined ? {} : { origin }),
           ...(extension === undefined ? {} : { extension }),
           ...(passphrase === undefined ? {} : { passphrase }),
+          ...(password === undefined ? {} : { password }),
         },
         args,
       );

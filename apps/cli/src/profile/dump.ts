@@ -6,17 +6,18 @@
 // bundle holds only the older values found in older files, never mixed with the live ones.
 import {
   type ExtensionStore,
+  exportTalismanAccounts,
   extensionMatcher,
   type LocalStorageStore,
   type ProfileData,
   type RecoveredEntry,
   WALLET_IDS,
+  type WalletAccount,
   type WalletName,
   walletAccounts,
   walletOf,
 } from '@keyport/browser-profile';
 import { KeyportError } from '@keyport/core';
-import { nodeScrypt } from '@keyport/core/scrypt-node';
 import {
   type Bundle,
   dumpStorage,
@@ -29,6 +30,7 @@ import { flag, type ParsedArgs } from '../framework/command.ts';
 import { EXIT, UsageError } from '../framework/errors.ts';
 import { writeFileAtomic } from '../framework/files.ts';
 import type { Io } from '../framework/io.ts';
+import { cliScrypt } from '../framework/scrypt.ts';
 import { showKey, summaryLine } from '../report/plan-report.ts';
 import { profilesAt, readWithProgress } from './read.ts';
 import { holdsAppsData } from './summary.ts';
@@ -41,6 +43,8 @@ export interface ProfileDumpRequest {
   readonly out: string;
   readonly force: boolean;
   readonly passphrase?: string;
+  /** Talisman: the user's Talisman password (--password-file), to export standard keystores. */
+  readonly password?: string;
 }
 
 async function readAll(io: Io, req: ProfileDumpRequest, args: ParsedArgs): Promise<ProfileData[]> {
@@ -140,16 +144,8 @@ async function extensionBundle(
     .map((f) => `${f.store.name} (${walletOf(f.store)})`);
   const hit = one(found, `extension ${showKey(arg)}`, wallets);
   const wallet = walletOf(hit.store);
-  if (wallet === 'talisman') {
-    for (const a of walletAccounts(hit.store))
-      io.err(`talisman account ${showKey(a.address)}${a.name ? ` ${showKey(a.name)}` : ''}`);
-    throw new KeyportError(
-      'UNSUPPORTED_FORMAT',
-      'Talisman keeps its keys encrypted under a password derived from yours (bcrypt of your password with its own salt), not as keystores Apps or another wallet can open; keyport cannot export them yet: the accounts are listed above; export them from Talisman itself (Settings → Accounts → export)',
-      { field: '--extension' },
-    );
-  }
-  const items = recover ? hit.store.recoverable : hit.store.entries;
+  let items: readonly { key: string; value: unknown }[] = recover ? hit.store.recoverable : hit.store.entries;
+  if (wallet === 'talisman') items = await talismanItems(io, hit.store, req.password, recover);
   if (recover) listRecovered(io, hit.store.recoverable);
   const dumpObject: Record<string, unknown> = {};
   for (const e of items) Object.defineProperty(dumpObject, e.key, { value: e.value, enumerable: true });
@@ -164,6 +160,50 @@ async function extensionBundle(
   for (const w of source.warnings) io.err(`warning: ${w}`);
   const entries = source.format === 'extension-storage' ? source.entries : [];
   return makeBundle(entries, { origin: null, now: io.now });
+}
+
+/**
+ * Talisman's keystore records re-encrypted under the user's own password (they are stored under
+ * a password derived from it); without the password, or for accounts of Talisman's newer keyring,
+ * the accounts are listed and the reason given.
+ */
+async function talismanItems(
+  io: Io,
+  store: ExtensionStore,
+  password: string | undefined,
+  recover: boolean,
+): Promise<{ key: string; value: unknown }[]> {
+  const accounts = walletAccounts(store);
+  const list = (what: string, only: (a: WalletAccount) => boolean) => {
+    for (const a of accounts.filter(only)) {
+      io.err(`${what} talisman account ${showKey(a.address)}${a.name ? ` ${showKey(a.name)}` : ''}`);
+    }
+  };
+  if (password === undefined || recover) {
+    list('found', () => true);
+    throw new KeyportError(
+      'UNSUPPORTED_FORMAT',
+      recover
+        ? 'older Talisman records are encrypted under a password derived from yours; recover them with Talisman itself'
+        : "Talisman encrypts its keys under a password derived from yours (bcrypt with its own salt): pass --password-file with your Talisman password to export its keystore records re-encrypted under that password; accounts of Talisman's newer keyring (listed above) can only be exported from Talisman",
+      { field: '--password-file' },
+    );
+  }
+  const { keystores, notExported } = await exportTalismanAccounts(store, password, { scrypt: cliScrypt });
+  list(
+    "not exported (Talisman's newer keyring, AES-GCM under a derived key: export it from Talisman):",
+    (a) => notExported.includes(a),
+  );
+  if (keystores.length === 0) {
+    throw new KeyportError(
+      'UNSUPPORTED_FORMAT',
+      'this Talisman storage holds no keystore records keyport can export',
+      {
+        field: '--extension',
+      },
+    );
+  }
+  return keystores.map(([key, value]) => ({ key, value }));
 }
 
 /**
@@ -185,7 +225,7 @@ export async function dumpProfile(io: Io, req: ProfileDumpRequest, args: ParsedA
       ? await originBundle(io, req, all, recover)
       : await extensionBundle(io, req, all, recover);
   const text = await encodeBundle(bundle, {
-    scrypt: nodeScrypt,
+    scrypt: cliScrypt,
     ...(req.passphrase === undefined ? {} : { passphrase: req.passphrase }),
   });
   await writeFileAtomic(req.out, text, { overwrite: req.force });
