@@ -143,7 +143,7 @@ export {
   type UnlockResult,
   unlockMany,
 } from './parallel/unlock-many.ts';
-export { isPlainObject, stripBom } from './plain.ts';
+export { isPlainObject, stripBom, textFromBytes } from './plain.ts';
 export { CORE_FORMATS, coreFallback, coreRegistry, type Detected } from './registry/core.ts';
 export {
   createRegistry,

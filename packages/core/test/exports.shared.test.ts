@@ -97,6 +97,7 @@ const EXPORTED = [
   'stripBom',
   'subwalletBatchFormat',
   'suggestMnemonicWord',
+  'textFromBytes',
   'unlockMany',
   'wasmScrypt',
   'web3KdfCost',

@@ -18,6 +18,7 @@ import { describeError, EXIT, errorCode } from '../framework/errors.ts';
 import { optionalSecretFile, readPasswordFile, readText } from '../framework/files.ts';
 import { progressBar } from '../framework/progress.ts';
 import { cliScrypt, scryptConcurrency } from '../framework/scrypt.ts';
+import { quoted, shown } from '../framework/terminal.ts';
 import { unlockWeb3 } from '../rescue-input.ts';
 
 /** One line of `unlock --json`. */
@@ -134,7 +135,7 @@ account unlocks.`,
     const secretPassword = loaded.batch ? accountPassword : password;
     const keyed = loaded.keystores.filter((k) => !isKeyless(k));
     const skipped = [...loaded.external, ...loaded.keystores.filter(isKeyless)];
-    for (const x of skipped) io.err(`skipped ${x.address}: no key in the file (external account)`);
+    for (const x of skipped) io.err(`skipped ${shown(x.address)}: no key in the file (external account)`);
     if (keyed.length === 0) {
       throw new KeyportError('INVALID_INPUT', `${file} holds no account with a key to unlock`);
     }
@@ -157,7 +158,7 @@ account unlocks.`,
     results.forEach((r, i) => {
       const json = keyed[i] as KeystoreJson;
       const facts = publicFacts(json);
-      names.push(facts.name);
+      names.push(facts.name === '' ? '' : quoted(facts.name));
       lines.push(
         r.ok
           ? { address: json.address, publicKey: r.value.publicKey, type: r.value.type, ok: true }
@@ -174,11 +175,12 @@ account unlocks.`,
     const good = lines.filter((l) => l.ok).length;
     if (flag(args, 'json')) io.out(JSON.stringify({ accounts: lines }));
     else {
-      const width = Math.max(0, ...lines.map((l) => l.address.length));
+      const addresses = lines.map((l) => shown(l.address));
+      const width = Math.max(0, ...addresses.map((a) => a.length));
       lines.forEach((l, i) => {
         const tail = names[i] ? `  ${names[i]}` : '';
         io.out(
-          `${l.ok ? 'ok    ' : 'FAILED'}  ${l.address.padEnd(width)}  ${(l.type ?? '?').padEnd(8)}${tail}`,
+          `${l.ok ? 'ok    ' : 'FAILED'}  ${addresses[i]!.padEnd(width)}  ${shown(l.type ?? '?').padEnd(8)}${tail}`,
         );
       });
     }
