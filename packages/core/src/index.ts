@@ -178,6 +178,13 @@ export {
   DEFAULT_SCRYPT,
   type ScryptParams,
 } from './scrypt/params.ts';
+export { readSecretInput, type SecretInput } from './secret-input.ts';
+export {
+  isSubkeyOutput,
+  parseSubkeyOutput,
+  type SubkeyOutput,
+  subkeyKeyType,
+} from './subkey-output.ts';
 export {
   type CreateWeb3Options,
   createWeb3,

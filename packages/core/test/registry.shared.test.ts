@@ -80,6 +80,15 @@ describe('core format registry', () => {
       ['dev-uri', '//Alice'],
       ['web3-keystore', web3],
       ['banana-split-shard', BANANA_VECTORS[1]!.shards[0]!],
+      [
+        'qr-address',
+        'substrate:5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty:0xe143f23803ac50e8f6f8e62695d1ce9e4e1d68aa36c1cd2cfd15340213f3423e',
+      ],
+      ['qr-secret', 'secret://Alice:e143f23803ac50e8f6f8e62695d1ce9e4e1d68aa36c1cd2cfd15340213f3423e'],
+      [
+        'subkey-output',
+        { secretPhrase: '//Alice', secretSeed: '0x00', publicKey: '0x00', ss58Address: '5F' },
+      ],
     ];
     expect(docs.map(([id]) => id).sort()).toEqual(CORE_FORMATS.map((f) => f.id).sort());
     for (const [id, doc] of docs) {

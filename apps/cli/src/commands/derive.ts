@@ -9,9 +9,12 @@ import {
   deriveAccount,
   deriveLedgerAccount,
   deriveSlip10Account,
+  formatAddress,
   KEY_TYPES,
   type KeyType,
   LEDGER_DEFAULT_PATH,
+  type RawKeyCandidate,
+  readSecretInput,
   resolveNetwork,
   wipe,
 } from '@keyport/core';
@@ -39,6 +42,26 @@ function deriveAny(
   return deriveAccount({ ...opts, type });
 }
 
+/** The account of a ready key pair (SubWallet's secret QR); a path cannot apply to it. */
+function keyAccount(
+  key: RawKeyCandidate,
+  ss58: number,
+  meta: { name?: string },
+  path: string | undefined,
+): DerivedAccount {
+  if (path !== undefined)
+    throw new UsageError('--path does not apply to a secret key from a QR code (it is the key itself)');
+  return {
+    type: key.type,
+    publicKey: key.publicKey,
+    secretKey: key.secretKey,
+    address: formatAddress(key.publicKey, key.type, ss58),
+    meta: { ...meta },
+    source: 'seed',
+    warnings: [`the secret QR's key (${key.encoding})`],
+  };
+}
+
 /** `keyport derive --secret-file <f> …` */
 export const derive: Command = {
   name: 'derive',
@@ -47,7 +70,9 @@ export const derive: Command = {
     '[--network <name|prefix>] [--json] [--export <out.json> --password-file <f> [--name <n>] [--compat] [--force]]',
   help: `options:
   --secret-file <f>     file holding a BIP39 mnemonic (12-24 words), a 0x raw seed (64 hex digits)
-                        or a dev phrase/URI such as //Alice; one trailing newline is removed
+                        or a dev phrase/URI such as //Alice; one trailing newline is removed.
+                        Also a secret QR text (secret:… from Polkadot Vault, SubWallet or Apps)
+                        or subkey inspect output (text or JSON): the secret and key type inside
   --type <t>            key type: sr25519 (default), ed25519, ecdsa, ethereum, or ed25519-ledger
                         (a Ledger device's key from its 24 words, or 25 with the passphrase
                         word: what Apps' hdLedger computes; exported as an ed25519 account)
@@ -81,7 +106,7 @@ ignores (e.g. ///password on a 0x seed) go to stderr.`,
   positionals: [0, 0],
   async run(io, args) {
     const secretFile = needString(args, 'secret-file');
-    const type = choice(args, 'type', [...KEY_TYPES, 'ed25519-ledger'], 'sr25519') as DeriveType;
+    const given = choice(args, 'type', [...KEY_TYPES, 'ed25519-ledger']) as DeriveType | undefined;
     const out = optString(args, 'export');
     const passwordFile = optString(args, 'password-file');
     if (out !== undefined && passwordFile === undefined) {
@@ -104,18 +129,29 @@ ignores (e.g. ///password on a 0x seed) go to stderr.`,
         : await readNewPasswordFile(io.path(passwordFile), 'password file');
     if (password !== undefined) io.registerSecret(password);
 
+    // A QR payload or subkey output: the secret inside, and the key type it settles.
+    const input = await readSecretInput(secret).catch(withoutWords);
+    if (input.secret !== undefined) io.registerSecret(input.secret);
+    for (const w of input.warnings) io.err(`note: ${w}`);
+    const type: DeriveType = given ?? input.type ?? 'sr25519';
+    if (given !== undefined && input.type !== undefined && given !== input.type) {
+      io.err(`note: the input says ${input.type}; --type ${given} is used as asked`);
+    }
     const path = optString(args, 'path');
     const slip10 = type === 'ed25519' && path?.startsWith('m/') === true;
     const pathPassword = path?.indexOf('///') ?? -1;
     if (path !== undefined && pathPassword >= 0) io.registerSecret(path.slice(pathPassword + 3));
     const name = optString(args, 'name');
     const meta = name === undefined ? {} : { meta: { name } };
-    const account = await deriveAny(type, {
-      secret,
-      ss58,
-      ...meta,
-      ...(path === undefined ? {} : { path }),
-    }).catch(withoutWords);
+    const account =
+      input.key !== undefined && (given === undefined || given === input.key.type)
+        ? keyAccount(input.key, ss58, meta.meta ?? {}, path)
+        : await deriveAny(type, {
+            secret: input.secret ?? secret,
+            ss58,
+            ...meta,
+            ...(path === undefined ? {} : { path }),
+          }).catch(withoutWords);
     if (type === 'ed25519-ledger') {
       io.err('note: this key belongs to a Ledger device; anything derived here lives outside the hardware');
     }

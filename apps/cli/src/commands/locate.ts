@@ -5,10 +5,12 @@
 import {
   formatAddress,
   type LocateResult,
+  type LocateSecret,
   locateAdvice,
   locate as locateKey,
   parseTarget,
   readLocateSecret,
+  readSecretInput,
   wipeLocateSecret,
 } from '@keyport/core';
 import { type Command, flag, needString, optString } from '../framework/command.ts';
@@ -42,8 +44,8 @@ export const locate: Command = {
   usage: 'keyport locate --secret-file <f> --address <address> [--deep] [--passwords-file <f>] [--json]',
   help: `Finds which key type and derivation path of a secret gives an address, for "my phrase gives
 a different address". The secret file holds a BIP39 mnemonic (12-24 words; 25 for a Ledger
-phrase with its passphrase word), a 0x seed, a raw 64-byte secret key, or a dev URI; a path
-written after the phrase is tried first. The address may be an SS58 address of any network, a
+phrase with its passphrase word), a 0x seed, a raw 64-byte secret key, a dev URI, a secret QR
+text or subkey inspect output; a path written after the phrase is tried first. The address may be an SS58 address of any network, a
 0x public key or AccountId (64 hex digits), a 0x compressed secp256k1 key (66) or an H160 (40).
 
 Candidates, most likely first, stopping at the first hit: root keys (sr25519, ed25519, ecdsa);
@@ -76,9 +78,15 @@ Progress goes to stderr. Exit 0 when found, 1 when not (or on a bad input), 2 on
     const text = await readPasswordFile(io.path(needString(args, 'secret-file')), 'secret file');
     io.registerSecret(text);
     const { guesses, lines } = await readGuesses(io, optString(args, 'passwords-file'));
-    let secret: ReturnType<typeof readLocateSecret>;
+    let secret: LocateSecret;
     try {
-      secret = readLocateSecret(text);
+      // A QR payload or subkey output: the secret inside it.
+      const input = await readSecretInput(text);
+      for (const w of input.warnings) io.err(`note: ${w}`);
+      if (input.secret !== undefined) io.registerSecret(input.secret);
+      secret = input.key
+        ? { raw: [input.key], passphrase: '', path: '', warnings: [] }
+        : readLocateSecret(input.secret!);
     } catch (e) {
       withoutWords(e);
     }

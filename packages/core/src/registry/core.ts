@@ -7,7 +7,9 @@ import { batchFormat } from '../formats/batch.ts';
 import { devUriFormat } from '../formats/dev-uri.ts';
 import { keystoreFormat } from '../formats/keystore.ts';
 import { mnemonicFormat } from '../formats/mnemonic.ts';
+import { qrAddressFormat, qrSecretFormat } from '../formats/qr-text.ts';
 import { rawSeedFormat } from '../formats/raw-seed.ts';
+import { subkeyFormat } from '../formats/subkey-output.ts';
 import { subwalletBatchFormat } from '../formats/subwallet-batch.ts';
 import { web3Format } from '../formats/web3.ts';
 import { createRegistry, type DetectedOf, type FallbackKind, type Registry } from './registry.ts';
@@ -26,6 +28,9 @@ export const CORE_FORMATS = [
   addressBookFormat,
   web3Format,
   bananaShardFormat,
+  subkeyFormat,
+  qrAddressFormat,
+  qrSecretFormat,
   devUriFormat,
   rawSeedFormat,
   mnemonicFormat,
