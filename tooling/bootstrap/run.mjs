@@ -61,6 +61,13 @@ if (what === 'test' && !existsSync(env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
       'The browser tests will FAIL until then.\n',
   );
 }
+if (what === 'test' && !existsSync(env.FIREFOX_PATH ?? '/usr/bin/firefox-esr')) {
+  console.error(
+    '\n\u001b[41;97m keyport: Firefox ESR is missing \u001b[0m the browser-profile tests need /usr/bin/firefox-esr.\n' +
+      'Install it with: apt-get update && apt-get install -y firefox-esr (or set FIREFOX_PATH).\n' +
+      'The browser-profile tests will FAIL until then.\n',
+  );
+}
 if (what === 'fuzz') env.FC_NUM_RUNS = env.FC_NUM_RUNS ?? '1000';
 // Only this run's tarballs in packed/, so `npm i -g ./packed/keyport-cli-*.tgz` finds one.
 if (what === 'pack') rmSync(join(root, 'packed'), { recursive: true, force: true });

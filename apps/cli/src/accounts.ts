@@ -17,6 +17,7 @@ import {
 } from '@keyport/core';
 import {
   classifyKey,
+  detectInput,
   type InputFormat,
   importFormat,
   importRegistry,
@@ -87,7 +88,7 @@ function accountFormats(): string {
  *
  * @example for (const line of skippedWarnings(file)) io.err(line)
  */
-export function skippedWarnings(file: AccountFile): string[] {
+export function skippedWarnings(file: Pick<AccountFile, 'skipped'>): string[] {
   return file.skipped.map(
     (s) =>
       `warning: skipped batch entry ${s.index}${s.address === undefined ? '' : ` ${JSON.stringify(s.address)}`}: key type ${JSON.stringify(s.keyType ?? '?')} is not supported (sr25519, ed25519, ecdsa, ethereum)`,
@@ -135,6 +136,32 @@ export async function loadAccounts(text: string, name: string, opts: LoadOptions
     skipped: holdings.skipped,
     sealed,
   };
+}
+
+/** The accounts `convert` works on: an account file's, or those stored in a bundle or dump. */
+export type AccountList = Pick<AccountFile, 'keystores' | 'external' | 'extras' | 'skipped' | 'sealed'>;
+
+/**
+ * loadAccounts, or for a keyport bundle or storage dump (what `dump --profile --extension`
+ * writes, say) the keystores of its `account:` records, still under their own passwords.
+ *
+ * @throws what loadAccounts and loadStoredAccounts throw; INVALID_INPUT when an account record
+ * is not a keystore.
+ * @example const { keystores } = await loadAnyAccounts(text, 'wallet.json', { batchPassword, scrypt })
+ */
+export async function loadAnyAccounts(text: string, name: string, opts: LoadOptions): Promise<AccountList> {
+  if (importFormat(detectInput(text).format)?.holds !== 'storage') return loadAccounts(text, name, opts);
+  const { keystores, unreadable } = await loadStoredAccounts(text, {
+    batchPassword: '',
+    scrypt: opts.scrypt,
+  });
+  if (unreadable.length > 0) {
+    throw new KeyportError(
+      'INVALID_INPUT',
+      `${name}: ${unreadable.length} account item(s) are not keystores: ${unreadable[0]}`,
+    );
+  }
+  return { keystores, external: [], skipped: [], sealed: false };
 }
 
 /** What a keyport bundle or storage dump holds for `unlock`: its stored accounts. */

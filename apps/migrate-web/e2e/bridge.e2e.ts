@@ -7,7 +7,16 @@ import { decodeBundle } from '@keyport/storage-migrate';
 import type { Page } from 'playwright-core';
 import { MAX_BOOKMARKLET_CHARS } from '../src/bookmarklet/href.ts';
 import type { Env } from './env.ts';
-import { assert, assertSameStorage, newComputer, readStorage, shot, test, writeStorage } from './harness.ts';
+import {
+  assert,
+  assertSameStorage,
+  launchWithPopupBlocker,
+  newComputer,
+  readStorage,
+  shot,
+  test,
+  writeStorage,
+} from './harness.ts';
 import {
   attributesAndUrl,
   DEMO_ACCOUNTS,
@@ -268,6 +277,37 @@ export function registerBridgeTests(env: Env): void {
     await appsC.goto(apps.url);
     assertSameStorage(await readStorage(appsC), before3, 'Apps after it came back');
     await c.close();
+  });
+
+  test('popup blocker: the chip says the window was blocked; its "Open keyport" button (a real click) opens it', async () => {
+    const blocking = await launchWithPopupBlocker();
+    try {
+      const e = await blocking.newContext({ viewport: { width: 900, height: 700 } });
+      env.monitor.watch(e, 'bridge-E');
+      // No page.evaluate before: playwright runs it as a user gesture, which would let the popup through.
+      const appsE = await e.newPage();
+      await appsE.goto(apps.url);
+      // A bookmark run with no user gesture behind it (as after a keyboard shortcut some
+      // browsers do not count): the browser refuses window.open.
+      const cdp = await e.newCDPSession(appsE);
+      await cdp.send('Runtime.evaluate', {
+        expression: `(() => { const a = document.createElement('a'); a.href = ${JSON.stringify(href)}; document.body.append(a); a.click(); a.remove(); })()`,
+        userGesture: false,
+      });
+      await appsE
+        .locator('#keyport-bridge-chip span', { hasText: 'the browser blocked the keyport window' })
+        .waitFor();
+      await shot(appsE, 'bridge-E-popup-blocked');
+      const [keyport] = await Promise.all([
+        appsE.waitForEvent('popup'),
+        appsE.locator('#keyport-bridge-chip button', { hasText: 'Open keyport' }).click(),
+      ]);
+      await keyport.locator('#bridge-status', { hasText: 'Connected to the tab on' }).waitFor();
+      assert((await chipText(appsE)).includes('keyport window connected'), 'chip after the click');
+      await shot(keyport, 'bridge-E-opened-from-chip');
+    } finally {
+      await blocking.close();
+    }
   });
 
   test("quota: the Apps tab's storage is nearly full (the browser's real quota): refused, unchanged", async () => {

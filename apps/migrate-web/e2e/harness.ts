@@ -53,6 +53,19 @@ export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
+/**
+ * The same Chromium with its popup blocker on (playwright-core turns it off by default), to see
+ * what a person whose browser blocks the keyport window sees.
+ */
+export function launchWithPopupBlocker(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ignoreDefaultArgs: ['--disable-popup-blocking'],
+  });
+}
+
 /** Everything the browser asked for or printed, across all contexts. */
 export class Monitor {
   readonly requests: string[] = [];

@@ -1,6 +1,7 @@
 // `pnpm bench`: one run, the same inputs side by side, a table on stdout and results.json beside
 // this package. Every time is the median of several runs (KEYPORT_BENCH_RUNS, default 5; the
-// Chromium row uses at most 3). KEYPORT_BENCH_ONLY=node-unlock,page-size picks rows.
+// Chromium row uses at most 3). KEYPORT_BENCH_ONLY=node-unlock,page-size picks rows
+// (node-unlock, chromium-unlock, storage-move, profile-scan, page-size).
 // No figure here is asserted by a test: the table reports, it does not gate.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { benchCliProcess } from './cli-process.ts';
 import { makeKeystores } from './fixtures.ts';
 import { benchNodeUnlock } from './node-unlock.ts';
 import { benchPageSize } from './page-size.ts';
+import { benchProfileScan } from './profile-scan.ts';
 import { type Row, round, table } from './stats.ts';
 import { benchStorageMoveChromium, benchStorageMoveNode } from './storage-move.ts';
 
@@ -116,6 +118,15 @@ if (wanted('storage-move')) {
     rows.push(await benchStorageMoveNode(runs));
   } catch (e) {
     rows.push(failed('storage-move-node', 'move a 10,000-entry storage, Node', 'for reference', e));
+  }
+}
+if (wanted('profile-scan')) {
+  console.log('· scan a Chromium profile with 10,000 localStorage entries…');
+  try {
+    if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}`);
+    rows.push(await benchProfileScan(runs));
+  } catch (e) {
+    rows.push(failed('profile-scan', 'scan a Chromium profile with 10,000 entries', 'for reference', e));
   }
 }
 if (wanted('page-size')) {

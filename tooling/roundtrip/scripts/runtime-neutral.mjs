@@ -7,10 +7,15 @@
 // Run from tooling/roundtrip: `node scripts/runtime-neutral.mjs`.
 import { execFileSync } from 'node:child_process';
 
-const ENTRIES = ['../../packages/core/src/index.ts', '../../packages/storage-migrate/src/index.ts'];
+const ENTRIES = [
+  '../../packages/core/src/index.ts',
+  '../../packages/storage-migrate/src/index.ts',
+  '../../packages/browser-profile/src/index.ts',
+];
 const NODE_ONLY_FILES = [
   /\/packages\/core\/src\/scrypt\/node\.ts$/,
   /\/packages\/core\/src\/parallel\/node-pool\.ts$/,
+  /\/packages\/browser-profile\/src\/node\//,
 ];
 
 let failed = false;

@@ -13,7 +13,7 @@ import {
   unlockMany,
 } from '@keyport/core';
 import { importRegistry } from '@keyport/storage-migrate';
-import { type AccountFile, isKeyless, loadAccounts, skippedWarnings } from '../accounts.ts';
+import { type AccountList, isKeyless, loadAnyAccounts, skippedWarnings } from '../accounts.ts';
 import { type Command, choice, flag, needString, optString } from '../framework/command.ts';
 import { CliError, EXIT, UsageError } from '../framework/errors.ts';
 import {
@@ -35,7 +35,7 @@ for (const f of importRegistry.formats) {
 }
 const TARGETS = [...WRITERS.keys()];
 
-function pick(io: Io, file: AccountFile, account: string | undefined): KeystoreJson[] {
+function pick(io: Io, file: AccountList, account: string | undefined): KeystoreJson[] {
   if (account === undefined) return [...file.keystores];
   const hit = file.keystores.filter((k) => {
     if (k.address === account) return true;
@@ -58,7 +58,8 @@ export const convert: Command = {
   usage:
     'keyport convert <in> --to keystore|batch|apps-array --out <path> [--password-file <f>] ' +
     '[--account-password-file <f>] [--new-password-file <f>] [--compat] [--account <address>] [--force]',
-  help: `<in> is a keystore, a batch file (extension or SubWallet) or an Apps export-all array.
+  help: `<in> is a keystore, a batch file (extension or SubWallet), an Apps export-all array, or
+the account records of a keyport bundle or storage dump (e.g. from dump --profile --extension).
 
   --to keystore     one account as a keystore (pick it with --account when <in> holds several)
   --to batch        every account in one batch file ("Export all accounts" of the extension),
@@ -114,7 +115,7 @@ needed except to open a batch file). One trailing newline is removed from passwo
     );
 
     const text = await readText(input, 'input');
-    const loaded = await loadAccounts(text, input, {
+    const loaded = await loadAnyAccounts(text, input, {
       batchPassword: async () => {
         if (password === undefined)
           throw new UsageError('a batch file needs --password-file (its batch password)');

@@ -32,8 +32,14 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./convert.ts')).convert,
   },
   {
+    name: 'profiles',
+    summary: 'find browser profiles on disk and list their Apps origins and wallet extensions',
+    load: async () => (await import('./profiles.ts')).profiles,
+  },
+  {
     name: 'dump',
-    summary: 'write a localStorage snapshot file as a keyport bundle (optionally encrypted)',
+    summary:
+      'write a localStorage snapshot, or an origin or wallet read from a browser profile, as a keyport bundle',
     load: async () => (await import('./dump.ts')).dump,
   },
   {
