@@ -136,6 +136,53 @@ describe('no password, mnemonic, seed or secret key in any output', () => {
       await runCli(['restore', fixture(FIXTURE.batchSame), '--storage', snap, '--password-file', accPw]),
       0,
     );
-    check(await runCli(['undo', JSON.parse(restored.stdout).result.undo, '--storage', snap, '--force']), 0);
+    // The undo bundle of an encrypted import is encrypted with the same passphrase.
+    const undo = JSON.parse(restored.stdout).result.undo;
+    check(await runCli(['undo', undo, '--storage', snap, '--force']), 1);
+    check(await runCli(['undo', undo, '--storage', snap, '--force', '--passphrase-file', pass]), 0);
+  });
+  it('locate (found, not found, password guesses, raw secret key) and derive --type ed25519-ledger', async () => {
+    const phrase = tmp.file('phrase.txt', `${PHRASE}\n`);
+    const guesses = tmp.file('guesses.txt', `${PASSWORD}\n${NEW_PASSWORD}\n`);
+    const found = await runCli(['derive', '--secret-file', phrase, '--path', '//polkadot//4', '--json']);
+    const address = JSON.parse(found.stdout).address as string;
+    check(await runCli(['locate', '--secret-file', phrase, '--address', address, '--json']), 0);
+    const withPw = await runCli([
+      'derive',
+      '--secret-file',
+      phrase,
+      '--path',
+      `//7///${NEW_PASSWORD}`,
+      '--json',
+    ]);
+    const pwAddress = JSON.parse(withPw.stdout).address as string;
+    check(
+      await runCli(['locate', '--secret-file', phrase, '--address', pwAddress, '--passwords-file', guesses]),
+      0,
+    );
+    check(
+      await runCli([
+        'locate',
+        '--secret-file',
+        tmp.file('raw.txt', secretKeyHex),
+        '--address',
+        JSON.parse((await runCli(['derive', '--secret-file', phrase, '--json'])).stdout).address,
+      ]),
+      0,
+    );
+    check(
+      await runCli([
+        'locate',
+        '--secret-file',
+        phrase,
+        '--address',
+        '0x0000000000000000000000000000000000000001',
+      ]),
+      1,
+    );
+    const ledger = tmp.path('ledger.json');
+    const pw = tmp.file('pw.txt', PASSWORD);
+    const args = ['derive', '--secret-file', phrase, '--type', 'ed25519-ledger', '--export', ledger];
+    check(await runCli([...args, '--password-file', pw, '--compat', '--json']), 0);
   });
 });

@@ -12,6 +12,8 @@ export {
   parseAddressBook,
   parseAppsAccounts,
 } from './apps-array.ts';
+export { type BananaShard, isBananaShard, parseBananaShard, readBananaShards } from './banana-shard.ts';
+export { bananaPassphrase, type CombinedBanana, combineBananaShards } from './banana-split.ts';
 export {
   type BatchAccount,
   type BatchExtras,
@@ -32,6 +34,18 @@ export {
   type SecretKind,
 } from './derive/derive.ts';
 export {
+  deriveLedgerAccount,
+  LEDGER_DEFAULT_PATH,
+  type LedgerDeriveOptions,
+  type LedgerPhrase,
+  ledgerChild,
+  ledgerMasterKey,
+  ledgerPair,
+  ledgerPath,
+  parseLedgerPath,
+  readLedgerPhrase,
+} from './derive/ledger.ts';
+export {
   assertMnemonic,
   BIP39_ENGLISH,
   checkMnemonic,
@@ -41,6 +55,13 @@ export {
   normaliseMnemonic,
   suggestMnemonicWord,
 } from './derive/mnemonic.ts';
+export {
+  openRawSecret,
+  type RawKeyCandidate,
+  type RawSecretEncoding,
+  rawSecretCandidates,
+} from './derive/raw-secret.ts';
+export { deriveSlip10Account, SLIP10_POLKADOT_PATH, type Slip10DeriveOptions } from './derive/slip10.ts';
 export { VAULT_PRESETS, type VaultPreset } from './derive/vault.ts';
 // derivation, networks, detection
 export { detectFormat } from './detect.ts';
@@ -89,6 +110,17 @@ export {
   parseKeystore,
   readJsonInput,
 } from './keystore/index.ts';
+export { locateAdvice } from './locate/advice.ts';
+export {
+  type LocateHit,
+  type LocateOptions,
+  type LocateProgress,
+  type LocateResult,
+  type LocateType,
+  locate,
+} from './locate/locate.ts';
+export { type LocateSecret, readLocateSecret, wipeLocateSecret } from './locate/secret.ts';
+export { type LocateTarget, parseTarget } from './locate/target.ts';
 export {
   isValidSs58Prefix,
   listNetworks,
@@ -111,7 +143,7 @@ export {
   type UnlockResult,
   unlockMany,
 } from './parallel/unlock-many.ts';
-export { isPlainObject, stripBom } from './plain.ts';
+export { isPlainObject, stripBom, textFromBytes } from './plain.ts';
 export { CORE_FORMATS, coreFallback, coreRegistry, type Detected } from './registry/core.ts';
 export {
   createRegistry,
@@ -146,3 +178,14 @@ export {
   DEFAULT_SCRYPT,
   type ScryptParams,
 } from './scrypt/params.ts';
+export {
+  type CreateWeb3Options,
+  createWeb3,
+  isWeb3Keystore,
+  type OpenedWeb3,
+  openWeb3,
+  parseWeb3,
+  type Web3Kdf,
+  type Web3Keystore,
+  web3KdfCost,
+} from './web3-keystore.ts';

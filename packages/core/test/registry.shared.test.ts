@@ -4,7 +4,7 @@
 // read back as the same format holding the same accounts.
 import { fcParams, registryHostileFailures } from '@keyport/test-harness';
 import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { cryptoWaitReady, secp256k1PairFromSeed } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBatch } from '../src/batch.ts';
@@ -12,6 +12,7 @@ import { coreRegistry, CORE_FORMATS as LIST } from '../src/registry/core.ts';
 import type { FormatModule } from '../src/registry/types.ts';
 import { nodeScrypt } from '../src/scrypt/node.ts';
 import { COMPAT_SCRYPT } from '../src/scrypt/params.ts';
+import { createWeb3 } from '../src/web3-keystore.ts';
 import {
   addressBookCases,
   appsAccountsCases,
@@ -20,6 +21,7 @@ import {
   type HostileCase,
   keystoreCases,
 } from './hostile.ts';
+import { BANANA_VECTORS } from './vectors/banana-split.ts';
 import { KEYSTORE_VECTORS } from './vectors/keystore.ts';
 
 const ALICE = KEYSTORE_VECTORS.find((v) => v.password === 'whoisalice')!;
@@ -31,6 +33,7 @@ const open = { password: 'batch password', scrypt: nodeScrypt };
 
 let batch: Record<string, unknown>;
 let apps: Record<string, unknown>[];
+let web3: unknown;
 
 beforeAll(async () => {
   await cryptoWaitReady();
@@ -42,6 +45,15 @@ beforeAll(async () => {
     name: 'Bob (QR)',
   });
   apps = [alice, JSON.parse(JSON.stringify(bob))];
+  const key = new Uint8Array(32).fill(7);
+  const eth = {
+    type: 'ethereum',
+    publicKey: secp256k1PairFromSeed(key.slice()).publicKey,
+    secretKey: key,
+    address: '',
+    meta: {},
+  } as const;
+  web3 = await createWeb3(eth, open.password, { kdf: { kdf: 'pbkdf2', c: 1000 } });
 });
 
 describe('core format registry', () => {
@@ -66,6 +78,8 @@ describe('core format registry', () => {
       ['mnemonic', PHRASE],
       ['raw-seed', `0x${'ab'.repeat(32)}`],
       ['dev-uri', '//Alice'],
+      ['web3-keystore', web3],
+      ['banana-split-shard', BANANA_VECTORS[1]!.shards[0]!],
     ];
     expect(docs.map(([id]) => id).sort()).toEqual(CORE_FORMATS.map((f) => f.id).sort());
     for (const [id, doc] of docs) {

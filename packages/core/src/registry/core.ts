@@ -2,12 +2,14 @@
 // ../formats/ and one line here (docs/architecture.md, "How to add a format").
 import { addressBookFormat } from '../formats/address-book.ts';
 import { appsAccountsFormat } from '../formats/apps-accounts.ts';
+import { bananaShardFormat } from '../formats/banana-split.ts';
 import { batchFormat } from '../formats/batch.ts';
 import { devUriFormat } from '../formats/dev-uri.ts';
 import { keystoreFormat } from '../formats/keystore.ts';
 import { mnemonicFormat } from '../formats/mnemonic.ts';
 import { rawSeedFormat } from '../formats/raw-seed.ts';
 import { subwalletBatchFormat } from '../formats/subwallet-batch.ts';
+import { web3Format } from '../formats/web3.ts';
 import { createRegistry, type DetectedOf, type FallbackKind, type Registry } from './registry.ts';
 
 /**
@@ -22,6 +24,8 @@ export const CORE_FORMATS = [
   batchFormat,
   appsAccountsFormat,
   addressBookFormat,
+  web3Format,
+  bananaShardFormat,
   devUriFormat,
   rawSeedFormat,
   mnemonicFormat,

@@ -28,6 +28,8 @@ export interface Miss {
 export interface TextMatch<D extends FormatFacts> {
   readonly detected: D;
   readonly value?: unknown;
+  /** The JSON text `value` was parsed from, when it is not the input itself (inside quotes). */
+  readonly json?: string;
 }
 
 /** What a registry's detection returns: the facts, and the parsed value when the input was JSON. */
@@ -37,6 +39,8 @@ export interface Found<D extends FormatFacts = FormatFacts> {
   readonly value: unknown;
   /** The input text as given, when the input was text (a bundle's checksum reads it as written). */
   readonly text?: string;
+  /** The JSON text `value` was parsed from (inside any quotes), for checks of the text itself such as repeated keys. */
+  readonly json?: string;
 }
 
 /** What a format holds, which says what the CLI and the page can do with it. */
