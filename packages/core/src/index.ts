@@ -75,12 +75,14 @@ export {
 export { isKeyportError, KeyportError, type KeyportErrorCode } from './errors.ts';
 export { type AddressBookFacts, addressBookFormat } from './formats/address-book.ts';
 export { type AppsAccountsFacts, appsAccountsFormat } from './formats/apps-accounts.ts';
+export type { BananaShardFacts } from './formats/banana-split.ts';
 export { type BatchFacts, batchFormat } from './formats/batch.ts';
 export { type DevUriFacts, devUriFormat } from './formats/dev-uri.ts';
 export { type KeystoreFacts, keystoreFormat, reportedAccount } from './formats/keystore.ts';
 export { type MnemonicFacts, mnemonicFormat } from './formats/mnemonic.ts';
 export { type RawSeedFacts, rawSeedFormat } from './formats/raw-seed.ts';
 export { subwalletBatchFormat } from './formats/subwallet-batch.ts';
+export type { Web3Facts } from './formats/web3.ts';
 export {
   type CreateKeystoreOptions,
   changeKeystorePassword,
