@@ -80,7 +80,9 @@ export { type BatchFacts, batchFormat } from './formats/batch.ts';
 export { type DevUriFacts, devUriFormat } from './formats/dev-uri.ts';
 export { type KeystoreFacts, keystoreFormat, reportedAccount } from './formats/keystore.ts';
 export { type MnemonicFacts, mnemonicFormat } from './formats/mnemonic.ts';
+export type { QrAddressFacts, QrSecretFacts } from './formats/qr-text.ts';
 export { type RawSeedFacts, rawSeedFormat } from './formats/raw-seed.ts';
+export type { SubkeyFacts } from './formats/subkey-output.ts';
 export { subwalletBatchFormat } from './formats/subwallet-batch.ts';
 export type { Web3Facts } from './formats/web3.ts';
 export {
