@@ -143,7 +143,7 @@ describe('Web3 keystores in the CLI', () => {
     ]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
-      /error: UNSUPPORTED_KEY_TYPE: --to web3 takes an ethereum account; this one is sr25519/,
+      /error: UNSUPPORTED_KEY_TYPE: a Web3 keystore takes an ethereum account; this one is sr25519/,
     );
     expect(u8aToHex(pair.publicKey)).toMatch(/^0x0[23]/);
   });

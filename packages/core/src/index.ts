@@ -157,6 +157,8 @@ export {
   type RegistryOptions,
 } from './registry/registry.ts';
 export type {
+  CheckedAccount,
+  CheckedFile,
   FormatFacts,
   FormatModule,
   FormatReport,

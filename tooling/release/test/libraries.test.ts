@@ -37,6 +37,14 @@ describe('the packed libraries, installed with npm into an empty project', () =>
       expect(files).toContain(join('dist', 'index.js'));
       expect(files).toContain(join('dist', 'index.d.ts'));
       expect(files).toContain(join('dist', 'index.js.map'));
+      // Every relative import names a shipped .js file (tsc leaves `.ts` in declarations).
+      for (const f of files.filter((x) => /\.(js|d\.ts)$/.test(x))) {
+        const text = readFileSync(join(project, 'node_modules', '@keyport', name, f), 'utf8');
+        expect(
+          text.match(/(from|import\(|new URL\()\s*['"]\.{1,2}\/[^'"]*\.ts['"]/g) ?? [],
+          `${name}/${f}`,
+        ).toEqual([]);
+      }
     }
     // The page's scrypt worker ships built, where web-pool.js points bundlers at it.
     const core = join(project, 'node_modules', '@keyport', 'core', 'dist', 'parallel');

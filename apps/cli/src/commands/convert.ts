@@ -26,7 +26,6 @@ import {
 import type { Io } from '../framework/io.ts';
 import { progressBar } from '../framework/progress.ts';
 import { cliScrypt, scryptConcurrency } from '../framework/scrypt.ts';
-import { keystoreToWeb3 } from '../rescue-input.ts';
 
 /** The formats keyport writes, by the name `--to` takes (the first module of each writer name). */
 const WRITERS = new Map<string, FormatModule & { writer: FormatWriter }>();
@@ -34,9 +33,7 @@ for (const f of importRegistry.formats) {
   if (f.writer && !WRITERS.has(f.writer.name))
     WRITERS.set(f.writer.name, f as FormatModule & { writer: FormatWriter });
 }
-/** Not a registry writer: a Web3 file is written from one decrypted ethereum key (rescue-input.ts). */
-const WEB3 = 'web3';
-const TARGETS = [...WRITERS.keys(), WEB3];
+const TARGETS = [...WRITERS.keys()];
 
 function pick(io: Io, file: AccountList, account: string | undefined): KeystoreJson[] {
   if (account === undefined) return [...file.keystores];
@@ -132,21 +129,6 @@ needed except to open a batch file). One trailing newline is removed from passwo
     for (const line of skippedWarnings(loaded)) io.err(line);
     const ownPassword = loaded.sealed ? accountPassword : password;
     let keystores = pick(io, loaded, optString(args, 'account'));
-    if (to === WEB3) {
-      if (keystores.length !== 1) {
-        throw new KeyportError(
-          'INVALID_INPUT',
-          `the input holds ${keystores.length} accounts; --to web3 writes one: choose it with --account <address>`,
-          { count: keystores.length },
-        );
-      }
-      if (ownPassword === undefined)
-        throw new UsageError('--to web3 needs --password-file (the account password)');
-      const v3 = await keystoreToWeb3(keystores[0]!, ownPassword, newPassword ?? ownPassword);
-      await writeFileAtomic(out, JSON.stringify(v3), { overwrite: force });
-      io.err(`wrote ${out} (Web3 v3 keystore, scrypt N=2^17)`);
-      return EXIT.OK;
-    }
     const target = WRITERS.get(to) as FormatModule & { writer: FormatWriter };
 
     // A sealed target (a batch) takes --new-password-file as its own password; any other

@@ -3,6 +3,8 @@
 // prints a secret.
 import {
   describeKeystore,
+  type FormatModule,
+  type Found,
   isKeyportError,
   KeyportError,
   type KeystoreJson,
@@ -16,10 +18,10 @@ import { isKeyless, loadAccounts, loadStoredAccounts, skippedWarnings } from '..
 import { type Command, flag, needString, optString } from '../framework/command.ts';
 import { describeError, EXIT, errorCode } from '../framework/errors.ts';
 import { optionalSecretFile, readPasswordFile, readText } from '../framework/files.ts';
+import type { Io } from '../framework/io.ts';
 import { progressBar } from '../framework/progress.ts';
 import { cliScrypt, scryptConcurrency } from '../framework/scrypt.ts';
 import { quoted, shown } from '../framework/terminal.ts';
-import { unlockWeb3 } from '../rescue-input.ts';
 
 /** One line of `unlock --json`. */
 interface UnlockLine {
@@ -50,6 +52,42 @@ interface Loaded {
   readonly keystores: readonly KeystoreJson[];
   /** Keyless entries of an Apps array. */
   readonly external: readonly { readonly address: string }[];
+}
+
+/**
+ * unlock of a format with a `check` (its file's encryption is its accounts'): ok per account,
+ * or one FAILED line when the password does not open it; exit 0 only when it opens.
+ */
+async function checkFile(
+  io: Io,
+  module: FormatModule,
+  found: Found,
+  password: string,
+  json: boolean,
+): Promise<number> {
+  try {
+    const { accounts, notes } = await (module.check as NonNullable<FormatModule['check']>)(found, {
+      password,
+      scrypt: cliScrypt,
+    });
+    if (json) io.out(JSON.stringify({ accounts: accounts.map((a) => ({ ...a, ok: true })) }));
+    else for (const a of accounts) io.out(`ok      ${shown(a.address)}  ${shown(a.type)}`);
+    for (const note of notes) io.err(`note: ${note}`);
+    io.err(`${accounts.length} of ${accounts.length} account(s) unlocked`);
+    return EXIT.OK;
+  } catch (e) {
+    if (!isKeyportError(e) || !['WRONG_PASSWORD', 'ADDRESS_MISMATCH', 'CORRUPT_DATA'].includes(e.code))
+      throw e;
+    if (json) {
+      io.out(
+        JSON.stringify({
+          accounts: [{ address: null, publicKey: null, type: null, ok: false, error: errorCode(e) }],
+        }),
+      );
+    } else io.out(`FAILED  ${describeError(e)}`);
+    io.err('0 account(s) unlocked');
+    return EXIT.FAILED;
+  }
 }
 
 /** `keyport unlock <file> --password-file <f> …` */
@@ -95,8 +133,9 @@ account unlocks.`,
     const passphrase = await optionalSecretFile(io, args, 'passphrase-file', 'passphrase file');
     const text = await readText(file, 'input');
     const found = importRegistry.detect(text);
-    if (found.detected.format === 'web3-keystore')
-      return unlockWeb3(io, found.value, password, flag(args, 'json'));
+    const module = importFormat(found.detected.format);
+    // A file whose own encryption is its accounts' (a Web3 keystore) is checked in one pass.
+    if (module?.check) return checkFile(io, module, found, password, flag(args, 'json'));
 
     const load = async (): Promise<Loaded> => {
       const detected = detectInput(text);
