@@ -3,6 +3,8 @@
 // prints a secret.
 import {
   describeKeystore,
+  type FormatModule,
+  type Found,
   isKeyportError,
   KeyportError,
   type KeystoreJson,
@@ -10,12 +12,13 @@ import {
   unlockMany,
   wipe,
 } from '@keyport/core';
-import { detectInput, importFormat, innermostFormat } from '@keyport/storage-migrate';
+import { detectInput, importFormat, importRegistry, innermostFormat } from '@keyport/storage-migrate';
 import { u8aToHex } from '@polkadot/util';
 import { isKeyless, loadAccounts, loadStoredAccounts, skippedWarnings } from '../accounts.ts';
 import { type Command, flag, needString, optString } from '../framework/command.ts';
 import { describeError, EXIT, errorCode } from '../framework/errors.ts';
 import { optionalSecretFile, readPasswordFile, readText } from '../framework/files.ts';
+import type { Io } from '../framework/io.ts';
 import { progressBar } from '../framework/progress.ts';
 import { cliScrypt, scryptConcurrency } from '../framework/scrypt.ts';
 import { quoted, shown } from '../framework/terminal.ts';
@@ -51,12 +54,48 @@ interface Loaded {
   readonly external: readonly { readonly address: string }[];
 }
 
+/**
+ * unlock of a format with a `check` (its file's encryption is its accounts'): ok per account,
+ * or one FAILED line when the password does not open it; exit 0 only when it opens.
+ */
+async function checkFile(
+  io: Io,
+  module: FormatModule,
+  found: Found,
+  password: string,
+  json: boolean,
+): Promise<number> {
+  try {
+    const { accounts, notes } = await (module.check as NonNullable<FormatModule['check']>)(found, {
+      password,
+      scrypt: cliScrypt,
+    });
+    if (json) io.out(JSON.stringify({ accounts: accounts.map((a) => ({ ...a, ok: true })) }));
+    else for (const a of accounts) io.out(`ok      ${shown(a.address)}  ${shown(a.type)}`);
+    for (const note of notes) io.err(`note: ${note}`);
+    io.err(`${accounts.length} of ${accounts.length} account(s) unlocked`);
+    return EXIT.OK;
+  } catch (e) {
+    if (!isKeyportError(e) || !['WRONG_PASSWORD', 'ADDRESS_MISMATCH', 'CORRUPT_DATA'].includes(e.code))
+      throw e;
+    if (json) {
+      io.out(
+        JSON.stringify({
+          accounts: [{ address: null, publicKey: null, type: null, ok: false, error: errorCode(e) }],
+        }),
+      );
+    } else io.out(`FAILED  ${describeError(e)}`);
+    io.err('0 account(s) unlocked');
+    return EXIT.FAILED;
+  }
+}
+
 /** `keyport unlock <file> --password-file <f> …` */
 export const unlock: Command = {
   name: 'unlock',
   usage:
     'keyport unlock <file> --password-file <f> [--account-password-file <f>] [--passphrase-file <f>] [--json]',
-  help: `<file> is a keystore (any version), a batch file ("Export all accounts" of the extension,
+  help: `<file> is a keystore (any version), a Web3 (Ethereum) keystore, a batch file ("Export all accounts" of the extension,
 SubWallet's too), an Apps "export all" array, or anything restore reads: a keyport bundle, a
 localStorage dump (or a console copy of one), an extension storage dump; of those, the stored
 accounts. Every account is decrypted and its secret checked against its public key and address;
@@ -93,6 +132,10 @@ account unlocks.`,
       (await optionalSecretFile(io, args, 'account-password-file', 'account password file')) ?? password;
     const passphrase = await optionalSecretFile(io, args, 'passphrase-file', 'passphrase file');
     const text = await readText(file, 'input');
+    const found = importRegistry.detect(text);
+    const module = importFormat(found.detected.format);
+    // A file whose own encryption is its accounts' (a Web3 keystore) is checked in one pass.
+    if (module?.check) return checkFile(io, module, found, password, flag(args, 'json'));
 
     const load = async (): Promise<Loaded> => {
       const detected = detectInput(text);

@@ -79,6 +79,20 @@ export interface OpenOptions {
   readonly scrypt?: ScryptBackend;
 }
 
+/** An account a password opened and checked: public facts only (what `unlock` prints). */
+export interface CheckedAccount {
+  readonly address: string;
+  /** 0x-hex public key. */
+  readonly publicKey: string;
+  readonly type: string;
+}
+
+/** What {@link FormatModule.check} found: the accounts, and notes worth a line (no secret). */
+export interface CheckedFile {
+  readonly accounts: readonly CheckedAccount[];
+  readonly notes: readonly string[];
+}
+
 /** One account or address line of a {@link FormatReport}. */
 export interface ReportedAccount {
   /** Key type, null when the file does not say (batch previews, v0/v1 keystores). */
@@ -160,6 +174,12 @@ export interface FormatModule<D extends FormatFacts = FormatFacts> {
   report?(found: Found<D>, registry: RegistryContext): FormatReport | Promise<FormatReport>;
   /** The accounts or contacts the file holds (accounts stay encrypted under their own passwords). */
   open?(found: Found<D>, options: OpenOptions): Promise<Holdings>;
+  /**
+   * Present when the file's own encryption is its accounts' (a Web3 keystore): opens them with
+   * the password and checks each key against its address, in one pass, where `open` would
+   * re-encrypt them first. Throws WRONG_PASSWORD like `open`; secrets are wiped inside.
+   */
+  check?(found: Found<D>, options: OpenOptions): Promise<CheckedFile>;
   /** Present when keyport writes this format. */
   readonly writer?: FormatWriter;
 }
