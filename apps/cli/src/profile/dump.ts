@@ -122,11 +122,9 @@ async function originBundle(
   const origin = req.origin!;
   const stores = all.flatMap((data) => data.localStorage.map((store) => ({ data, store })));
   const found = stores.filter((f) => f.store.name === origin);
-  const hit = one(
-    found,
-    `origin ${showKey(origin)}`,
-    [...new Set(stores.filter((f) => holdsAppsData(f.store)).map((f) => f.store.name))],
-  );
+  const hit = one(found, `origin ${showKey(origin)}`, [
+    ...new Set(stores.filter((f) => holdsAppsData(f.store)).map((f) => f.store.name)),
+  ]);
   if (!recover) {
     // The page's own dump: dumpStorage over a storage holding exactly these strings.
     const storage = new MemoryStorage(hit.store.entries.map((e) => [e.key, e.value] as [string, string]));
