@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { bundleNodeApp } from './cli.mjs';
 // `keyport-build lib` (in packages/*) or `keyport-build app <entry> <name>` (in apps/cli): the
 // one build of every publishable package. docs/packaging.md explains the layout.
+
+import { bundleNodeApp } from './cli.mjs';
 import { buildLibrary } from './lib.mjs';
 
 const [mode, entry, name] = process.argv.slice(2);

@@ -23,6 +23,7 @@ import {
   importRegistry,
   readImportInput,
 } from '@keyport/storage-migrate';
+import { quoted } from './framework/terminal.ts';
 
 /** What an account file holds. */
 export interface AccountFile {
@@ -91,7 +92,7 @@ function accountFormats(): string {
 export function skippedWarnings(file: Pick<AccountFile, 'skipped'>): string[] {
   return file.skipped.map(
     (s) =>
-      `warning: skipped batch entry ${s.index}${s.address === undefined ? '' : ` ${JSON.stringify(s.address)}`}: key type ${JSON.stringify(s.keyType ?? '?')} is not supported (sr25519, ed25519, ecdsa, ethereum)`,
+      `warning: skipped batch entry ${s.index}${s.address === undefined ? '' : ` ${quoted(s.address)}`}: key type ${quoted(s.keyType ?? '?')} is not supported (sr25519, ed25519, ecdsa, ethereum)`,
   );
 }
 
@@ -202,7 +203,7 @@ export async function loadStoredAccounts(
       keystores.push(parseKeystore(value));
     } catch (e) {
       if (!(e instanceof KeyportError)) throw e;
-      unreadable.push(`${JSON.stringify(key.slice(0, 80))} is not a keystore (${e.code})`);
+      unreadable.push(`${quoted(key.slice(0, 80))} is not a keystore (${e.code})`);
     }
   }
   return {

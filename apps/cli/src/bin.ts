@@ -1,11 +1,22 @@
 // The `keyport` entry point: `node --import tsx apps/cli/src/bin.ts <command> …` in the repository
 // (`pnpm keyport …` from its root), and the entry esbuild bundles into the packed dist/keyport.js.
-import { createIo } from './framework/io.ts';
+import { createIo, type TextSink } from './framework/io.ts';
 import { main } from './main.ts';
 
+// A reader that goes away (`keyport inspect … | head`) closes the pipe: what is left to print
+// is dropped (EPIPE) and the command still finishes, so a restore never stops half way.
+function pipe(stream: NodeJS.WriteStream): TextSink {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    closed = true;
+  });
+  return { write: (text) => closed || stream.write(text) };
+}
+
 const io = createIo({
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout: pipe(process.stdout),
+  stderr: pipe(process.stderr),
   stderrIsTTY: process.stderr.isTTY === true,
   columns: process.stderr.columns ?? 80,
   cwd: invocationDir(),

@@ -136,6 +136,117 @@ describe('no password, mnemonic, seed or secret key in any output', () => {
       await runCli(['restore', fixture(FIXTURE.batchSame), '--storage', snap, '--password-file', accPw]),
       0,
     );
-    check(await runCli(['undo', JSON.parse(restored.stdout).result.undo, '--storage', snap, '--force']), 0);
+    // The undo bundle of an encrypted import is encrypted with the same passphrase.
+    const undo = JSON.parse(restored.stdout).result.undo;
+    check(await runCli(['undo', undo, '--storage', snap, '--force']), 1);
+    check(await runCli(['undo', undo, '--storage', snap, '--force', '--passphrase-file', pass]), 0);
+  });
+  it('locate (found, not found, password guesses, raw secret key) and derive --type ed25519-ledger', async () => {
+    const phrase = tmp.file('phrase.txt', `${PHRASE}\n`);
+    const guesses = tmp.file('guesses.txt', `${PASSWORD}\n${NEW_PASSWORD}\n`);
+    const found = await runCli(['derive', '--secret-file', phrase, '--path', '//polkadot//4', '--json']);
+    const address = JSON.parse(found.stdout).address as string;
+    check(await runCli(['locate', '--secret-file', phrase, '--address', address, '--json']), 0);
+    const withPw = await runCli([
+      'derive',
+      '--secret-file',
+      phrase,
+      '--path',
+      `//7///${NEW_PASSWORD}`,
+      '--json',
+    ]);
+    const pwAddress = JSON.parse(withPw.stdout).address as string;
+    check(
+      await runCli(['locate', '--secret-file', phrase, '--address', pwAddress, '--passwords-file', guesses]),
+      0,
+    );
+    check(
+      await runCli([
+        'locate',
+        '--secret-file',
+        tmp.file('raw.txt', secretKeyHex),
+        '--address',
+        JSON.parse((await runCli(['derive', '--secret-file', phrase, '--json'])).stdout).address,
+      ]),
+      0,
+    );
+    check(
+      await runCli([
+        'locate',
+        '--secret-file',
+        phrase,
+        '--address',
+        '0x0000000000000000000000000000000000000001',
+      ]),
+      1,
+    );
+    const ledger = tmp.path('ledger.json');
+    const pw = tmp.file('pw.txt', PASSWORD);
+    const args = ['derive', '--secret-file', phrase, '--type', 'ed25519-ledger', '--export', ledger];
+    check(await runCli([...args, '--password-file', pw, '--compat', '--json']), 0);
+  });
+  it('combine, a Web3 keystore (inspect, unlock, convert both ways) and secret QR texts', async () => {
+    const { BANANA_VECTORS } = await import('../../../packages/core/test/vectors/banana-split.ts');
+    const v = BANANA_VECTORS.find((x) => x.name === 'rust-a')!;
+    const bananaSecrets = [...secrets, v.secret, v.passphrase];
+    const shards = tmp.file('shards.txt', v.shards.join('\n'));
+    const pass = tmp.file('banana-pass.txt', v.passphrase);
+    const outPhrase = tmp.path('recovered.txt');
+    const combined = await runCli(['combine', shards, '--passphrase-file', pass, '--out', outPhrase]);
+    expect(combined.code, combined.stderr).toBe(0);
+    expectNoSecrets(combined, bananaSecrets);
+    const wrong = await runCli([
+      'combine',
+      shards,
+      '--passphrase-file',
+      tmp.file('bp2.txt', PASSWORD),
+      '--out',
+      tmp.path('r2.txt'),
+    ]);
+    expect(wrong.code).toBe(1);
+    expectNoSecrets(wrong, bananaSecrets);
+    const pw = tmp.file('pw.txt', PASSWORD);
+    const eth = tmp.path('eth.json');
+    check(
+      await runCli([
+        'derive',
+        '--secret-file',
+        tmp.file('p.txt', PHRASE),
+        '--type',
+        'ethereum',
+        '--path',
+        "/m/44'/60'/0'/0/0",
+        '--export',
+        eth,
+        '--password-file',
+        pw,
+        '--compat',
+      ]),
+      0,
+    );
+    const web3 = tmp.path('eth-web3.json');
+    check(await runCli(['convert', eth, '--to', 'web3', '--out', web3, '--password-file', pw]), 0);
+    check(await runCli(['inspect', web3]), 0);
+    check(await runCli(['unlock', web3, '--password-file', pw, '--json']), 0);
+    check(await runCli(['unlock', web3, '--password-file', tmp.file('w.txt', NEW_PASSWORD)]), 1);
+    check(
+      await runCli([
+        'convert',
+        web3,
+        '--to',
+        'keystore',
+        '--out',
+        tmp.path('back.json'),
+        '--password-file',
+        pw,
+      ]),
+      0,
+    );
+    const qr = tmp.file(
+      'qr.txt',
+      `secret:${seedHex}:e143f23803ac50e8f6f8e62695d1ce9e4e1d68aa36c1cd2cfd15340213f3423e`,
+    );
+    check(await runCli(['inspect', qr, '--json']), 0);
+    check(await runCli(['derive', '--secret-file', qr, '--json']), 0);
   });
 });

@@ -270,7 +270,7 @@ describe('keyport dump --profile --extension', () => {
     const snap = join(tmp.dir, 'wallet-snap.json');
     const restored = await runCli(['restore', out, '--storage', snap]);
     expect(restored.code, restored.stderr).toBe(0);
-    expect(restored.stdout).toMatch(/lists 2 account\(s\)/);
+    expect(restored.stdout).toMatch(/shows, as planned: 2 account\(s\)/);
     const batch = join(tmp.dir, 'wallet-batch.json');
     const pw = tmp.file('batch-pw.txt', 'batch password\n');
     const converted = await runCli([

@@ -12,6 +12,8 @@ export {
   parseAddressBook,
   parseAppsAccounts,
 } from './apps-array.ts';
+export { type BananaShard, isBananaShard, parseBananaShard, readBananaShards } from './banana-shard.ts';
+export { bananaPassphrase, type CombinedBanana, combineBananaShards } from './banana-split.ts';
 export {
   type BatchAccount,
   type BatchExtras,
@@ -32,6 +34,18 @@ export {
   type SecretKind,
 } from './derive/derive.ts';
 export {
+  deriveLedgerAccount,
+  LEDGER_DEFAULT_PATH,
+  type LedgerDeriveOptions,
+  type LedgerPhrase,
+  ledgerChild,
+  ledgerMasterKey,
+  ledgerPair,
+  ledgerPath,
+  parseLedgerPath,
+  readLedgerPhrase,
+} from './derive/ledger.ts';
+export {
   assertMnemonic,
   BIP39_ENGLISH,
   checkMnemonic,
@@ -41,6 +55,13 @@ export {
   normaliseMnemonic,
   suggestMnemonicWord,
 } from './derive/mnemonic.ts';
+export {
+  openRawSecret,
+  type RawKeyCandidate,
+  type RawSecretEncoding,
+  rawSecretCandidates,
+} from './derive/raw-secret.ts';
+export { deriveSlip10Account, SLIP10_POLKADOT_PATH, type Slip10DeriveOptions } from './derive/slip10.ts';
 export { VAULT_PRESETS, type VaultPreset } from './derive/vault.ts';
 // derivation, networks, detection
 export { detectFormat } from './detect.ts';
@@ -54,12 +75,16 @@ export {
 export { isKeyportError, KeyportError, type KeyportErrorCode } from './errors.ts';
 export { type AddressBookFacts, addressBookFormat } from './formats/address-book.ts';
 export { type AppsAccountsFacts, appsAccountsFormat } from './formats/apps-accounts.ts';
+export type { BananaShardFacts } from './formats/banana-split.ts';
 export { type BatchFacts, batchFormat } from './formats/batch.ts';
 export { type DevUriFacts, devUriFormat } from './formats/dev-uri.ts';
 export { type KeystoreFacts, keystoreFormat, reportedAccount } from './formats/keystore.ts';
 export { type MnemonicFacts, mnemonicFormat } from './formats/mnemonic.ts';
+export type { QrAddressFacts, QrSecretFacts } from './formats/qr-text.ts';
 export { type RawSeedFacts, rawSeedFormat } from './formats/raw-seed.ts';
+export type { SubkeyFacts } from './formats/subkey-output.ts';
 export { subwalletBatchFormat } from './formats/subwallet-batch.ts';
+export type { Web3Facts } from './formats/web3.ts';
 export {
   type CreateKeystoreOptions,
   changeKeystorePassword,
@@ -89,6 +114,17 @@ export {
   parseKeystore,
   readJsonInput,
 } from './keystore/index.ts';
+export { locateAdvice } from './locate/advice.ts';
+export {
+  type LocateHit,
+  type LocateOptions,
+  type LocateProgress,
+  type LocateResult,
+  type LocateType,
+  locate,
+} from './locate/locate.ts';
+export { type LocateSecret, readLocateSecret, wipeLocateSecret } from './locate/secret.ts';
+export { type LocateTarget, parseTarget } from './locate/target.ts';
 export {
   isValidSs58Prefix,
   listNetworks,
@@ -111,7 +147,7 @@ export {
   type UnlockResult,
   unlockMany,
 } from './parallel/unlock-many.ts';
-export { isPlainObject, stripBom } from './plain.ts';
+export { isPlainObject, stripBom, textFromBytes } from './plain.ts';
 export { CORE_FORMATS, coreFallback, coreRegistry, type Detected } from './registry/core.ts';
 export {
   createRegistry,
@@ -121,6 +157,8 @@ export {
   type RegistryOptions,
 } from './registry/registry.ts';
 export type {
+  CheckedAccount,
+  CheckedFile,
   FormatFacts,
   FormatModule,
   FormatReport,
@@ -146,3 +184,21 @@ export {
   DEFAULT_SCRYPT,
   type ScryptParams,
 } from './scrypt/params.ts';
+export { readSecretInput, type SecretInput } from './secret-input.ts';
+export {
+  isSubkeyOutput,
+  parseSubkeyOutput,
+  type SubkeyOutput,
+  subkeyKeyType,
+} from './subkey-output.ts';
+export {
+  type CreateWeb3Options,
+  createWeb3,
+  isWeb3Keystore,
+  type OpenedWeb3,
+  openWeb3,
+  parseWeb3,
+  type Web3Kdf,
+  type Web3Keystore,
+  web3KdfCost,
+} from './web3-keystore.ts';

@@ -4,14 +4,15 @@
 // read back as the same format holding the same accounts.
 import { fcParams, registryHostileFailures } from '@keyport/test-harness';
 import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { cryptoWaitReady, secp256k1PairFromSeed } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBatch } from '../src/batch.ts';
 import { coreRegistry, CORE_FORMATS as LIST } from '../src/registry/core.ts';
-import type { FormatModule } from '../src/registry/types.ts';
+import type { FormatModule, HeldAccount, Holdings } from '../src/registry/types.ts';
 import { nodeScrypt } from '../src/scrypt/node.ts';
 import { COMPAT_SCRYPT } from '../src/scrypt/params.ts';
+import { createWeb3 } from '../src/web3-keystore.ts';
 import {
   addressBookCases,
   appsAccountsCases,
@@ -20,6 +21,7 @@ import {
   type HostileCase,
   keystoreCases,
 } from './hostile.ts';
+import { BANANA_VECTORS } from './vectors/banana-split.ts';
 import { KEYSTORE_VECTORS } from './vectors/keystore.ts';
 
 const ALICE = KEYSTORE_VECTORS.find((v) => v.password === 'whoisalice')!;
@@ -31,6 +33,7 @@ const open = { password: 'batch password', scrypt: nodeScrypt };
 
 let batch: Record<string, unknown>;
 let apps: Record<string, unknown>[];
+let web3: unknown;
 
 beforeAll(async () => {
   await cryptoWaitReady();
@@ -42,6 +45,15 @@ beforeAll(async () => {
     name: 'Bob (QR)',
   });
   apps = [alice, JSON.parse(JSON.stringify(bob))];
+  const key = new Uint8Array(32).fill(7);
+  const eth = {
+    type: 'ethereum',
+    publicKey: secp256k1PairFromSeed(key.slice()).publicKey,
+    secretKey: key,
+    address: '',
+    meta: {},
+  } as const;
+  web3 = await createWeb3(eth, open.password, { kdf: { kdf: 'pbkdf2', c: 1000 } });
 });
 
 describe('core format registry', () => {
@@ -66,6 +78,17 @@ describe('core format registry', () => {
       ['mnemonic', PHRASE],
       ['raw-seed', `0x${'ab'.repeat(32)}`],
       ['dev-uri', '//Alice'],
+      ['web3-keystore', web3],
+      ['banana-split-shard', BANANA_VECTORS[1]!.shards[0]!],
+      [
+        'qr-address',
+        'substrate:5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty:0xe143f23803ac50e8f6f8e62695d1ce9e4e1d68aa36c1cd2cfd15340213f3423e',
+      ],
+      ['qr-secret', 'secret://Alice:e143f23803ac50e8f6f8e62695d1ce9e4e1d68aa36c1cd2cfd15340213f3423e'],
+      [
+        'subkey-output',
+        { secretPhrase: '//Alice', secretSeed: '0x00', publicKey: '0x00', ss58Address: '5F' },
+      ],
     ];
     expect(docs.map(([id]) => id).sort()).toEqual(CORE_FORMATS.map((f) => f.id).sort());
     for (const [id, doc] of docs) {
@@ -126,26 +149,46 @@ describe('core format registry', () => {
     }
   });
 
-  it('write then detect and open gives the same format and the same keystores, for every writer', async () => {
-    const holdings = await coreRegistry.byId('apps-accounts')!.open!(
+  it('write then detect and open gives the same format and the same accounts, for every writer', async () => {
+    const fromApps = await coreRegistry.byId('apps-accounts')!.open!(
       { detected: { format: 'apps-accounts' }, value: apps },
       {},
     );
+    const fromWeb3 = await coreRegistry.byId('web3-keystore')!.open!(
+      coreRegistry.detect(JSON.stringify(web3)),
+      open,
+    );
+    const accounts = [...fromApps.accounts, ...fromWeb3.accounts.map((a) => ({ ...a, index: 2 }))];
+    const options = { ...open, accountPassword: open.password, params: COMPAT_SCRYPT };
+    const address = (a: HeldAccount) => ('keystore' in a ? a.keystore.address : a.external.address);
     for (const m of CORE_FORMATS) {
       if (!m.writer || !m.open) continue;
-      const given =
-        m.writer.takes === 'one' ? { ...holdings, accounts: holdings.accounts.slice(0, 1) } : holdings;
-      const text = await m.writer.write(given, { ...open, params: COMPAT_SCRYPT });
+      // A one-account writer takes the first account it can write (Web3: the ethereum one).
+      let given: Holdings | undefined;
+      let text = '';
+      for (const candidates of m.writer.takes === 'one'
+        ? accounts.filter((a) => 'keystore' in a).map((a) => [a])
+        : [accounts]) {
+        try {
+          given = { accounts: candidates, contacts: [], skipped: [] };
+          text = await m.writer.write(given, options);
+          break;
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'UNSUPPORTED_KEY_TYPE') throw e;
+          given = undefined;
+        }
+      }
+      expect([m.writer.name, given !== undefined]).toEqual([m.writer.name, true]);
       const found = coreRegistry.detect(text);
       expect([m.writer.name, found.detected.format]).toEqual([
         m.writer.name,
         m.id === 'subwallet-batch' ? 'batch' : m.id,
       ]);
       const back = await m.open(found, open);
-      const kept = given.accounts.filter((a) => m.writer!.keepsKeyless || 'keystore' in a);
-      expect(back.accounts.map((a) => ('keystore' in a ? a.keystore : a.external.address))).toEqual(
-        kept.map((a) => ('keystore' in a ? a.keystore : a.external.address)),
-      );
+      const kept = given!.accounts.filter((a) => m.writer!.keepsKeyless || 'keystore' in a);
+      expect(back.accounts.map(address)).toEqual(kept.map(address));
+      // Formats that hold polkadot-js keystores keep them byte for byte.
+      if (!m.check) expect(back.accounts).toEqual(kept.map((a, index) => ({ ...a, index })));
     }
   });
 });

@@ -6,7 +6,7 @@ import type { Bundle } from './bundle/types.ts';
 import { planChanges, undoChanges } from './changes/change-set.ts';
 import { changeError } from './changes/error.ts';
 import { applyChanges, type Progress } from './changes/transaction.ts';
-import type { ImportPlan } from './plan/plan.ts';
+import type { ImportPlan } from './plan/types.ts';
 import type { StorageLike } from './storage.ts';
 
 export { StorageWriteError } from './changes/error.ts';

@@ -73,17 +73,28 @@ export type { SkippedItem } from './input/dumps.ts';
 export { decodeJsStringLiteral, encodeJsStringLiteral } from './input/js-literal.ts';
 export type { KeyringContext } from './input/keyring.ts';
 export { type ImportSource, type ReadImportOptions, readImportInput } from './input/read.ts';
+export type {
+  AppsAccount,
+  AppsItem,
+  AppsListKind,
+  AppsLoadOptions,
+  AppsView,
+} from './plan/apps-load.ts';
+export type { EntryFacts, FactsChange } from './plan/facts.ts';
 export type { HiddenNotice, HiddenReason } from './plan/hidden.ts';
-export {
-  type ConflictPolicy,
-  type EntryStatus,
-  type ImportPlan,
-  type PlanCounts,
-  type PlanEntry,
-  type PlanOptions,
-  planImport,
-} from './plan/plan.ts';
+export { planImport } from './plan/plan.ts';
 export { holdsKey } from './plan/records.ts';
+export type {
+  ConflictPolicy,
+  EntryChoice,
+  EntryRef,
+  EntryStatus,
+  ImportPlan,
+  KeptBecause,
+  PlanCounts,
+  PlanEntry,
+  PlanOptions,
+} from './plan/types.ts';
 export { IMPORT_FORMATS, importFormat, importRegistry, innermostFormat } from './registry.ts';
 export {
   compareKeys,

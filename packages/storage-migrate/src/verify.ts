@@ -5,6 +5,7 @@ import { Keyring } from '@polkadot/ui-keyring/Keyring';
 import { env } from '@polkadot/ui-keyring/observable/env';
 import type { KeyringJson, KeyringStore } from '@polkadot/ui-keyring/types';
 import { classifyKey } from './classify.ts';
+import { type AppsAccount, type AppsItem, type AppsView, byKey, nameOf } from './plan/apps-load.ts';
 import { holdsKey } from './plan/records.ts';
 import { MemoryStorage, readAll, type StorageLike, snapshot } from './storage.ts';
 
@@ -23,37 +24,30 @@ export interface VerifyOptions {
 }
 
 /** An account Apps would list. */
-export interface ShownAccount {
-  readonly key: string;
-  readonly address: string;
-  readonly name?: string;
-  readonly type: string;
-  /** False for external, QR, hardware and multisig accounts. */
-  readonly hasKey: boolean;
-  /** Set when a password was given for it: whether it unlocked. */
+export interface ShownAccount extends AppsAccount {
+  /** Set when a password was given for its key: whether it unlocked. */
   readonly unlocked?: boolean;
 }
 
 /** An address-book entry or contract Apps would list. */
-export interface ShownAddress {
-  readonly key: string;
-  readonly address: string;
-  readonly name?: string;
-}
+export type ShownAddress = AppsItem;
 
-/** What ui-keyring loaded, and what it did not. */
-export interface VerifyResult {
+/** What ui-keyring loaded, and what it did not (the lists sorted by key, as loadLikeApps gives them). */
+export interface VerifyResult extends AppsView {
   readonly accounts: readonly ShownAccount[];
-  readonly addresses: readonly ShownAddress[];
-  readonly contracts: readonly ShownAddress[];
-  /** `account:`/`address:`/`contract:` keys of the storage that none of the lists shows. */
-  readonly notShown: readonly string[];
-  /** Keys ui-keyring would rewrite (re-serialise, re-key) or delete on load. */
-  readonly rewritten: readonly string[];
+  /**
+   * What ui-keyring printed while loading, masked: it prints whole records (an unencrypted
+   * private key included) for records it cannot load; these lines name the key only.
+   */
+  readonly console: readonly string[];
 }
 
 // store.js semantics over any StorageLike: JSON values, raw-string fallback, `undefined` removes.
-function keyringStore(storage: StorageLike): KeyringStore {
+// `visit` hears each key (and its value) before ui-keyring reads it.
+function keyringStore(
+  storage: StorageLike,
+  visit: (key: string, value: string | null) => void,
+): KeyringStore {
   const read = (raw: string | null): unknown => {
     if (!raw) return undefined;
     try {
@@ -66,7 +60,10 @@ function keyringStore(storage: StorageLike): KeyringStore {
     all: (cb) => {
       for (let i = storage.length - 1; i >= 0; i--) {
         const key = storage.key(i);
-        if (key !== null) cb(key, read(storage.getItem(key)) as KeyringJson);
+        if (key === null) continue;
+        const value = storage.getItem(key);
+        visit(key, value);
+        cb(key, read(value) as KeyringJson);
       }
     },
     get: (key, cb) => cb(read(storage.getItem(key)) as KeyringJson),
@@ -99,11 +96,36 @@ function clearLists(kr: Keyring): void {
   env.set(dev);
 }
 
+const CONSOLE_LEVELS = ['log', 'info', 'warn', 'error', 'debug'] as const;
+const UNABLE = 'Keyring: Unable to load ';
+
+/** Runs `fn` with console output captured; every line is replaced by `mask(level, text)`. */
+function quietly<T>(fn: () => T, mask: (level: string, text: string) => string, lines: string[]): T {
+  const saved = CONSOLE_LEVELS.map((level) => [level, console[level]] as const);
+  for (const level of CONSOLE_LEVELS) {
+    console[level] = (...args: unknown[]) => {
+      lines.push(mask(level, args.map((a) => (typeof a === 'string' ? a : typeof a)).join(' ')));
+    };
+  }
+  try {
+    return fn();
+  } finally {
+    for (const [level, f] of saved) console[level] = f;
+  }
+}
+
+interface Source {
+  readonly key: string;
+  readonly value: string;
+}
+
 /**
  * Loads a copy of `storage` into a fresh @polkadot/ui-keyring (through an injected store with
  * store.js semantics, never the global localStorage) and lists the accounts, address-book
- * entries and contracts Apps would show. `storage` is not modified. ui-keyring keeps its lists
- * in module-level state: do not call this while a page uses ui-keyring's global keyring.
+ * entries and contracts Apps would show, where each is kept and which stored key it came from.
+ * `storage` is not modified. ui-keyring's console output during the load is captured and
+ * masked (`console`), never printed. ui-keyring keeps its lists in module-level state: do not
+ * call this while a page uses ui-keyring's global keyring.
  *
  * @example const { accounts, notShown } = await verifyWithUiKeyring(storage, { genesisHash })
  */
@@ -117,21 +139,53 @@ export async function verifyWithUiKeyring(
   // A second KeyringOption.init throws process-wide; the option lists are not needed here.
   Object.defineProperty(kr, 'keyringOption', { value: { init: () => undefined, clear: () => undefined } });
   const devBefore = env.isDevelopment();
+  const lists = { account: kr.accounts, address: kr.addresses, contract: kr.contracts } as const;
+  const adds = Object.entries(lists).map(([, list]) => [list, list.add] as const);
+  // Which stored key each list slot was loaded from, and every record text loaded into it.
+  const sources = new Map<string, Source>();
+  const loaded = new Map<string, Set<string>>();
+  const unloadable = new Set<string>();
+  const lines: string[] = [];
+  let current: Source | undefined;
   clearLists(kr);
+  for (const [name, list] of Object.entries(lists)) {
+    const add = list.add;
+    list.add = (store, address, json, type) => {
+      if (current !== undefined) {
+        const slot = `${name}:${address}`;
+        sources.set(slot, current);
+        loaded.set(slot, (loaded.get(slot) ?? new Set()).add(JSON.stringify(json)));
+      }
+      return add(store, address, json, type);
+    };
+  }
   try {
-    kr.loadAll({
-      store: keyringStore(scratch),
-      ss58Format: options.ss58Format ?? 42,
-      isDevelopment: options.isDevelopment ?? false,
-      type: options.type ?? 'ed25519',
-      ...(options.genesisHash === undefined ? {} : { genesisHash: options.genesisHash }),
-    });
-    const stored = new Map(original);
+    quietly(
+      () =>
+        kr.loadAll({
+          store: keyringStore(scratch, (key, value) => {
+            current = { key, value: value ?? '' };
+          }),
+          ss58Format: options.ss58Format ?? 42,
+          isDevelopment: options.isDevelopment ?? false,
+          type: options.type ?? 'ed25519',
+          ...(options.genesisHash === undefined ? {} : { genesisHash: options.genesisHash }),
+        }),
+      (level, text) => {
+        if (current !== undefined && text.startsWith(`${UNABLE}${current.key}:`)) {
+          unloadable.add(current.key);
+          return `${UNABLE}${current.key} (the record is not shown)`;
+        }
+        return `ui-keyring printed a ${level} message of ${text.length} characters (not shown)`;
+      },
+      lines,
+    );
+    current = undefined;
     const accounts: ShownAccount[] = [];
     for (const { address, meta } of kr.getAccounts()) {
+      const source = sources.get(`account:${address}`);
+      if (source === undefined) continue; // a built-in dev account, not from this storage
       const key = accountKey(address);
-      const value = stored.get(key);
-      if (value === undefined) continue; // a built-in dev account, not from this storage
       const pair = kr.getPair(address);
       const password =
         options.passwords && Object.hasOwn(options.passwords, key) ? options.passwords[key] : undefined;
@@ -148,28 +202,33 @@ export async function verifyWithUiKeyring(
       }
       accounts.push({
         key,
+        source: source.key,
         address,
-        ...(typeof meta.name === 'string' ? { name: meta.name } : {}),
+        ...named(meta),
         type: pair.type,
-        hasKey: holdsKey(value),
+        hasKey: holdsKey(source.value),
         ...(unlocked === undefined ? {} : { unlocked }),
       });
     }
-    const listed = (items: { address: string; meta: { name?: string } }[], keyOf: (a: string) => string) =>
-      items
-        .map(({ address, meta }) => ({
-          key: keyOf(address),
-          address,
-          ...(typeof meta.name === 'string' ? { name: meta.name } : {}),
-        }))
-        .filter((a) => stored.has(a.key));
-    const addresses = listed(kr.getAddresses(), addressKey);
-    const contracts = listed(kr.getContracts(), contractKey);
-    const shown = new Set([...accounts, ...addresses, ...contracts].map((a) => a.key));
+    const listed = (
+      list: 'address' | 'contract',
+      items: { address: string; meta: unknown }[],
+      keyOf: (a: string) => string,
+    ): ShownAddress[] =>
+      items.flatMap(({ address, meta }) => {
+        const source = sources.get(`${list}:${address}`);
+        return source === undefined
+          ? []
+          : [{ key: keyOf(address), source: source.key, address, ...named(meta) }];
+      });
+    const addresses = listed('address', kr.getAddresses(), addressKey);
+    const contracts = listed('contract', kr.getContracts(), contractKey);
+    const shown = new Set([...accounts, ...addresses, ...contracts].map((a) => a.source));
     const notShown = original
       .map(([k]) => k)
       .filter((k) => ['account', 'address', 'contract'].includes(classifyKey(k)) && !shown.has(k));
     const after = snapshot(scratch);
+    const stored = new Map(original);
     // What ui-keyring changed in its store while loading: re-serialised or re-keyed records,
     // expired "recent" addresses. In development mode it also stores its own test accounts;
     // those are not changes to this storage.
@@ -179,11 +238,34 @@ export async function verifyWithUiKeyring(
       if (stored.get(k) === now) return false;
       return stored.has(k) || !isBuiltIn(now);
     });
-    return { accounts, addresses, contracts, notShown, rewritten: rewritten.sort() };
+    const contested = [...loaded]
+      .filter(([, texts]) => texts.size > 1)
+      .map(([slot]) => {
+        const list = slot.slice(0, slot.indexOf(':')) as keyof typeof lists;
+        return { account: accountKey, address: addressKey, contract: contractKey }[list](
+          slot.slice(list.length + 1),
+        );
+      });
+    return {
+      accounts: accounts.sort(byKey),
+      addresses: addresses.sort(byKey),
+      contracts: contracts.sort(byKey),
+      rewritten: rewritten.sort(),
+      unloadable: [...unloadable].sort(),
+      contested: [...new Set(contested)].sort(),
+      notShown: notShown.sort(),
+      console: lines,
+    };
   } finally {
+    for (const [list, add] of adds) list.add = add;
     clearLists(kr);
     env.set(devBefore);
   }
+}
+
+function named(meta: unknown): { name?: string } {
+  const name = nameOf(meta);
+  return name === undefined ? {} : { name };
 }
 
 // In development mode ui-keyring stores its built-in test accounts too; they are not rewrites.
@@ -194,4 +276,47 @@ function isBuiltIn(value: string | undefined): boolean {
   } catch {
     return false; // not JSON: not one of ui-keyring's own records
   }
+}
+
+const LISTS = ['accounts', 'addresses', 'contracts'] as const;
+const KEY_LISTS = ['rewritten', 'unloadable', 'contested', 'notShown'] as const;
+
+/**
+ * What ui-keyring (`seen`, from verifyWithUiKeyring without a chain, as the plan assumes) shows
+ * that the plan's prediction (`plan.apps`) did not say, one line each (keys JSON-quoted, no
+ * values): empty when the import did exactly what the plan showed.
+ *
+ * @example const problems = checkAgainstPlan(plan, await verifyWithUiKeyring(copy)); if (problems.length) rollBack()
+ */
+export function checkAgainstPlan(plan: { readonly apps: AppsView }, seen: VerifyResult): string[] {
+  const problems: string[] = [];
+  const q = (k: string) => JSON.stringify(k.slice(0, 100));
+  for (const list of LISTS) {
+    const text = (items: readonly AppsItem[]) =>
+      new Map(
+        items.map((item) => {
+          const { unlocked: _, ...rest } = item as ShownAccount;
+          return [`${item.key}\u0000${item.source}`, JSON.stringify(rest)];
+        }),
+      );
+    const want = text(plan.apps[list]);
+    const got = text(seen[list]);
+    for (const [id, value] of got) {
+      const key = id.slice(0, id.indexOf('\u0000'));
+      if (!want.has(id)) problems.push(`${list}: ui-keyring lists ${q(key)}, which the plan did not show`);
+      else if (want.get(id) !== value)
+        problems.push(`${list}: ui-keyring shows ${q(key)} otherwise than planned`);
+    }
+    for (const id of want.keys()) {
+      if (!got.has(id))
+        problems.push(`${list}: ${q(id.slice(0, id.indexOf('\u0000')))} is missing from ui-keyring's list`);
+    }
+  }
+  for (const name of KEY_LISTS) {
+    const want = new Set(plan.apps[name]);
+    const got = new Set(seen[name]);
+    for (const k of got) if (!want.has(k)) problems.push(`${name}: ${q(k)} was not predicted`);
+    for (const k of want) if (!got.has(k)) problems.push(`${name}: ${q(k)} was predicted but not seen`);
+  }
+  return problems;
 }

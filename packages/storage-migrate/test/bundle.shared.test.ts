@@ -208,7 +208,7 @@ describe('bundles', () => {
             params: COMPAT_SCRYPT,
             scrypt: nodeScrypt,
           });
-          expect(readBundleHeader(text)).toEqual({ encrypted: true, summary: bundle.summary });
+          expect(readBundleHeader(text)).toEqual({ version: 2, encrypted: true, summary: bundle.summary });
           expect(text.includes(at.origin)).toBe(false);
           for (const [k] of pairs) if (k.length > 8) expect(text.includes(JSON.stringify(k))).toBe(false);
           const decoded = await decodeBundle(text, { passphrase: pass, scrypt: nodeScrypt });

@@ -29,6 +29,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeBundle } from '../src/bundle/dump.ts';
 import { encodeBundle } from '../src/bundle/encode.ts';
 import { detectInput } from '../src/input/detect.ts';
+import { repeatedKeys } from '../src/input/duplicates.ts';
 import { readImportInput } from '../src/input/read.ts';
 import { MemoryStorage, snapshot } from '../src/storage.ts';
 
@@ -225,6 +226,20 @@ describe('readImportInput', () => {
     );
     const undo = makeBundle([], { now }, { absent: ['lcUrl'], after: [{ key: 'lcUrl', value: null }] });
     await rejectsWithCode(readImportInput(await encodeBundle(undo)), 'INVALID_INPUT');
+  });
+
+  it('a dump that names a key twice imports the last value and says so (also in a console copy)', async () => {
+    const text =
+      '{"settings":"{}","account:0x01":"one","\\u0073ettings":"{\\"a\\":1}","x":"{\\"settings\\":1}"}';
+    const source = await readImportInput(text);
+    expect(source.entries.find((e) => e.key === 'settings')!.value).toBe('{"a":1}');
+    expect(source.warnings).toEqual([
+      'the file names the key "settings" more than once; only its last value is imported',
+    ]);
+    const copied = await readImportInput(`'${text.replace(/\\/g, '\\\\')}'`);
+    expect([copied.format, copied.warnings]).toEqual(['console-copy', source.warnings]);
+    expect((await readImportInput('{"a":"1","b":"{\\"a\\":2}"}')).warnings).toEqual([]);
+    expect(repeatedKeys('{"a":{"a":1,"a":2},"b":["a","a"],"c":"\\"","c":1}')).toEqual(['c']);
   });
 
   it('a mnemonic or seed is UNSUPPORTED_FORMAT and is never echoed', async () => {

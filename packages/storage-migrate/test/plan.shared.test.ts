@@ -3,7 +3,7 @@
 import { COMPAT_SCRYPT, createKeystore, type KeystoreJson } from '@keyport/core';
 import { nodeScrypt } from '@keyport/core/scrypt-node';
 import { account, type HarnessAccount, keylessJson, throwsWithCode } from '@keyport/test-harness';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planImport } from '../src/plan/plan.ts';
@@ -24,7 +24,8 @@ const src = (record: Record<string, string>) => ({
   entries: Object.entries(record).map(([key, value]) => ({ key, value })),
 });
 const KEYS = { account: 'account:0x01', address: 'address:0x02', contract: 'contract:0x03' };
-const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
+// Distinct contract addresses: contracts sharing one would overwrite each other when Apps loads.
+const CONTRACTS = [1, 2, 3, 4].map((n) => encodeAddress(new Uint8Array(32).fill(n)));
 
 describe('planImport', () => {
   it('classifies each item as new, identical or conflict, by kind, and reads without writing', () => {
@@ -40,22 +41,41 @@ describe('planImport', () => {
       ['settings', 'settings', 'conflict', false],
       ['other', 'other', 'new', true],
     ]);
-    expect(plan.counts).toEqual({ new: 2, identical: 1, conflict: 1, write: 2, keep: 1, guarded: 0 });
+    expect(plan.counts).toEqual({
+      new: 2,
+      identical: 1,
+      conflict: 1,
+      overwrites: 0,
+      write: 2,
+      keep: 1,
+      guarded: 0,
+      skip: 0,
+      lookalike: 0,
+    });
     expect(plan.byKind.settings.conflict).toBe(1);
     expect(JSON.stringify(snapshot(target))).toBe(before);
   });
 
-  it("policies: 'keep' (default) keeps, 'replace' writes, a map decides per key (unlisted: keep)", () => {
+  it("policies: 'keep' (default) keeps, 'replace' writes; an explicit choice per key overrides both", () => {
     const target = new MemoryStorage({ a: '1', b: '1', c: '1' });
-    const incoming = src({ a: '2', b: '2', c: '2' });
-    expect(planImport(incoming, target).counts.write).toBe(0);
-    expect(planImport(incoming, target, { policy: 'replace' }).counts.write).toBe(3);
-    const map = planImport(incoming, target, { policy: { a: 'replace', b: 'keep' } });
-    expect(map.entries.map((e) => e.write)).toEqual([true, false, false]);
+    const incoming = src({ a: '2', b: '2', c: '2', d: '2' });
+    expect(planImport(incoming, target).counts.write).toBe(1);
+    expect(planImport(incoming, target, { policy: 'replace' }).counts.write).toBe(4);
+    const chosen = planImport(incoming, target, { choices: { a: 'write', d: 'skip' } });
+    expect(chosen.entries.map((e) => [e.write, e.keptBecause, e.choice])).toEqual([
+      [true, undefined, 'write'],
+      [false, 'policy', undefined],
+      [false, 'policy', undefined],
+      [false, 'choice', 'skip'],
+    ]);
+    expect(chosen.counts.skip).toBe(1);
+    const replaced = planImport(incoming, target, { policy: 'replace', choices: { b: 'skip' } });
+    expect(replaced.entries.map((e) => e.write)).toEqual([true, false, true, true]);
     throwsWithCode(
-      () => planImport(incoming, target, { policy: { a: 'overwrite' } as never }),
+      () => planImport(incoming, target, { choices: { a: 'overwrite' } as never }),
       'INVALID_INPUT',
     );
+    throwsWithCode(() => planImport(incoming, target, { choices: { zz: 'write' } }), 'INVALID_INPUT');
     throwsWithCode(() => planImport(incoming, target, { policy: 'merge' as never }), 'INVALID_INPUT');
     throwsWithCode(
       () => planImport({ entries: [...incoming.entries, { key: 'a', value: '3' }] }, target),
@@ -81,9 +101,17 @@ describe('planImport', () => {
         planImport(src({ [key]: incoming }), target, { policy: 'replace', force: true }).entries[0]!.write,
       ).toBe(true);
     }
-    // keyed over keyed (another password) and keyed over keyless follow the policy
+    // keyed over keyed (another password: another `encoded`) takes an explicit choice; keyed
+    // over keyless follows the policy
+    const again = planImport(src({ [key]: JSON.stringify(keyedAgain) }), target, { policy: 'replace' });
+    expect([
+      again.entries[0]!.write,
+      again.entries[0]!.keptBecause,
+      again.entries[0]!.change?.keyChanged,
+    ]).toEqual([false, 'keyed-over-keyed', true]);
     expect(
-      planImport(src({ [key]: JSON.stringify(keyedAgain) }), target, { policy: 'replace' }).entries[0]!.write,
+      planImport(src({ [key]: JSON.stringify(keyedAgain) }), target, { choices: { [key]: 'write' } })
+        .entries[0]!.write,
     ).toBe(true);
     const keyless = new MemoryStorage({ [key]: JSON.stringify(keylessJson(alice)) });
     expect(
@@ -105,13 +133,13 @@ describe('planImport', () => {
         'account:0xABCD': rec({}),
         'address:0x07': rec({ isRecent: true, whenCreated: 1000 }),
         'address:0x08': rec({ isRecent: true, whenCreated: 1_700_000_000_000 - 10_000 }),
-        'contract:0x09': rec({ contract: { abi: '{}', genesisHash: polkadot } }, { address: BOB }),
+        'contract:0x09': rec({ contract: { abi: '{}', genesisHash: polkadot } }, { address: CONTRACTS[0] }),
         'contract:0x0a': rec(
           { contract: { abi: '{}', genesisHash: null }, genesisHash: null },
-          { address: BOB },
+          { address: CONTRACTS[1] },
         ),
-        'contract:0x0b': rec({ contract: { abi: '{}' }, genesisHash: polkadot }, { address: BOB }),
-        'contract:0x0c': rec({ name: 'no ABI', genesisHash: polkadot }, { address: BOB }),
+        'contract:0x0b': rec({ contract: { abi: '{}' }, genesisHash: polkadot }, { address: CONTRACTS[2] }),
+        'contract:0x0c': rec({ name: 'no ABI', genesisHash: polkadot }, { address: CONTRACTS[3] }),
         'contract:0x0d': rec({ contract: { abi: '{}', genesisHash: polkadot } }, { address: '5F' }),
         settings: '{"storage":"off"}',
       }),

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { benchBrowserUnlock } from './browser-unlock.ts';
 import { benchCliProcess } from './cli-process.ts';
 import { makeKeystores } from './fixtures.ts';
+import { benchLocate } from './locate.ts';
 import { benchNodeUnlock } from './node-unlock.ts';
 import { benchPageSize } from './page-size.ts';
 import { benchProfileScan } from './profile-scan.ts';
@@ -118,6 +119,14 @@ if (wanted('storage-move')) {
     rows.push(await benchStorageMoveNode(runs));
   } catch (e) {
     rows.push(failed('storage-move-node', 'move a 10,000-entry storage, Node', 'for reference', e));
+  }
+}
+if (wanted('locate')) {
+  console.log('· locate: the default search for an address it does not hold…');
+  try {
+    rows.push(await benchLocate(runs));
+  } catch (e) {
+    rows.push(failed('locate', 'locate, default search, Node', '< 1 s', e));
   }
 }
 if (wanted('profile-scan')) {

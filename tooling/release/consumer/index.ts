@@ -1,5 +1,8 @@
 // A TypeScript consumer of the installed tarballs (module/moduleResolution nodenext, strict):
 // the types of every subpath resolve and fit together.
+
+import { type ProfileData, readProfile } from '@keyport/browser-profile';
+import { findDefaultProfiles, nodeProfileFs } from '@keyport/browser-profile/node';
 import {
   COMPAT_SCRYPT,
   KeyportError,
@@ -46,3 +49,7 @@ export async function move(text: string): Promise<VerifyResult> {
 export const n: number = COMPAT_SCRYPT.N;
 export const web = createWebScryptPool;
 export const kind: EntryKind = classifyKey('settings');
+export async function firstProfile(): Promise<ProfileData | undefined> {
+  const [profile] = await findDefaultProfiles();
+  return profile ? readProfile(nodeProfileFs, profile, { salvage: true }) : undefined;
+}

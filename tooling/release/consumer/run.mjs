@@ -1,6 +1,10 @@
 // Plain Node ESM against the installed tarballs: every exported subpath loads, and each does real
 // work. Usage: node run.mjs <keystore.json> <password>; prints one JSON line of facts.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32c, Findings, findProfiles, firefoxLocalStorage } from '@keyport/browser-profile';
+import { nodeProfileFs } from '@keyport/browser-profile/node';
 import { COMPAT_SCRYPT, createKeystore, describeKeystore, isKeyportError, openKeystore } from '@keyport/core';
 import { createNodeScryptPool } from '@keyport/core/node-pool';
 import { nodeScrypt } from '@keyport/core/scrypt-node';
@@ -53,6 +57,25 @@ try {
   locked = isKeyportError(e) ? e.code : String(e);
 }
 
+// browser-profile: Firefox's localStorage file format read through the installed sql.js (its
+// wasm loads from the installed package), CRC-32C's check value, a scan of an empty folder.
+const SQL = await (await import('sql.js')).default();
+const db = new SQL.Database();
+db.run('CREATE TABLE database (origin TEXT)');
+db.run('INSERT INTO database VALUES (?)', ['https://example.org']);
+db.run(
+  'CREATE TABLE data (key TEXT, utf16_length INT, conversion_type INT, compression_type INT, value BLOB)',
+);
+db.run('INSERT INTO data VALUES (?, ?, 1, 0, ?)', [key, 2, new TextEncoder().encode('{}')]);
+const firefox = await firefoxLocalStorage(
+  db.export(),
+  'data.sqlite',
+  'https://fallback',
+  new Findings(false),
+);
+db.close();
+const profiles = await findProfiles(nodeProfileFs, mkdtempSync(join(tmpdir(), 'keyport-no-profiles-')));
+
 console.log(
   JSON.stringify({
     version: info.version,
@@ -64,5 +87,8 @@ console.log(
     shown: shown.accounts.map((a) => ({ key: a.key, unlocked: a.unlocked })),
     webPool: typeof createWebScryptPool,
     kind: classifyKey(key),
+    firefox: { origin: firefox.name, entries: firefox.entries },
+    crc32c: crc32c(new TextEncoder().encode('123456789')).toString(16),
+    profiles: profiles.length,
   }),
 );

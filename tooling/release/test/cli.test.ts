@@ -24,14 +24,10 @@ describe('the packed @keyport/cli, installed with npm i -g into an empty prefix'
     const cli = join(modules, '@keyport', 'cli');
     const manifest = JSON.parse(readFileSync(join(cli, 'package.json'), 'utf8'));
     expect(manifest.bin).toEqual({ keyport: './dist/keyport.js' });
-    const deps = Object.keys(manifest.dependencies ?? {});
-    // @polkadot/*, plus the browser-profile reader's bcrypt (Talisman), snappy and wasm SQLite
-    // (sql.js ships its .wasm).
-    expect(deps.filter((d: string) => !d.startsWith('@polkadot/'))).toEqual([
-      'bcryptjs',
-      'snappyjs',
-      'sql.js',
-    ]);
+    // Registry packages only, each pinned: @polkadot/*, the rescue commands' crypto (noble, scure,
+    // secrets.js, hash-wasm), the profile reader's bcryptjs (Talisman), snappyjs and sql.js; never a workspace package.
+    const deps = Object.entries<string>(manifest.dependencies ?? {});
+    expect(deps.filter(([d, v]) => d.startsWith('@keyport/') || !/^\d+\.\d+\.\d+$/.test(v))).toEqual([]);
     const installed = readdirSync(join(cli, 'node_modules'), { recursive: true }).map(String);
     expect(installed.filter((p) => /^(@keyport|tsx)(\/|$)/.test(p))).toEqual([]);
     const shipped = readdirSync(cli, { recursive: true })

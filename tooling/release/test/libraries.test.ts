@@ -1,4 +1,4 @@
-// The library tarballs (@keyport/core, @keyport/storage-migrate) installed with plain npm into an
+// The library tarballs (@keyport/core, @keyport/storage-migrate, @keyport/browser-profile) installed with plain npm into an
 // empty project beside @polkadot/ui-keyring (the optional peer of ./verify): plain Node ESM loads
 // every subpath and does real work; TypeScript 5.9 (nodenext, strict, skipLibCheck off) checks
 // a consumer and rejects a wrong one; publint and are-the-types-wrong read the tarballs.
@@ -14,7 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 /** TypeScript 5.9's tsc (this package's `typescript-5.9` alias), not the repo's TypeScript 7. */
 const TSC_59 = join(dirname(require.resolve('typescript-5.9/package.json')), 'bin', 'tsc');
-const LIBRARIES = ['packages/core', 'packages/storage-migrate'];
+const LIBRARIES = ['packages/core', 'packages/storage-migrate', 'packages/browser-profile'];
 
 describe('the packed libraries, installed with npm into an empty project', () => {
   const tmp = scratch('keyport-release-libs-');
@@ -27,7 +27,7 @@ describe('the packed libraries, installed with npm into an empty project', () =>
   afterAll(() => tmp.cleanup());
 
   it('ship dist/ only: JavaScript, declarations and source maps, no TypeScript source', () => {
-    for (const name of ['core', 'storage-migrate']) {
+    for (const name of ['core', 'storage-migrate', 'browser-profile']) {
       const files = readdirSync(join(project, 'node_modules', '@keyport', name), { recursive: true }).map(
         String,
       );
@@ -37,6 +37,14 @@ describe('the packed libraries, installed with npm into an empty project', () =>
       expect(files).toContain(join('dist', 'index.js'));
       expect(files).toContain(join('dist', 'index.d.ts'));
       expect(files).toContain(join('dist', 'index.js.map'));
+      // Every relative import names a shipped .js file (tsc leaves `.ts` in declarations).
+      for (const f of files.filter((x) => /\.(js|d\.ts)$/.test(x))) {
+        const text = readFileSync(join(project, 'node_modules', '@keyport', name, f), 'utf8');
+        expect(
+          text.match(/(from|import\(|new URL\()\s*['"]\.{1,2}\/[^'"]*\.ts['"]/g) ?? [],
+          `${name}/${f}`,
+        ).toEqual([]);
+      }
     }
     // The page's scrypt worker ships built, where web-pool.js points bundlers at it.
     const core = join(project, 'node_modules', '@keyport', 'core', 'dist', 'parallel');
@@ -46,7 +54,7 @@ describe('the packed libraries, installed with npm into an empty project', () =>
     expect(readFileSync(join(core, 'web-worker.js'), 'utf8')).toContain("from '../scrypt/hash-wasm.js'");
   });
 
-  it('plain Node ESM loads every subpath: unlock, pool, bundle, plan, apply, verify, light', () => {
+  it('plain Node ESM loads every subpath: unlock, pool, bundle, plan, apply, verify, light, profiles', () => {
     const file = join(project, 'version3.json');
     writeFileSync(file, V3_SR25519.json);
     const r = mustRun(process.execPath, ['run.mjs', file, V3_SR25519.password], project);
@@ -60,6 +68,12 @@ describe('the packed libraries, installed with npm into an empty project', () =>
       shown: [{ key: `account:${V3_SR25519.publicKey}`, unlocked: true }],
       webPool: 'function',
       kind: 'account',
+      firefox: {
+        origin: 'https://example.org',
+        entries: [{ key: `account:${V3_SR25519.publicKey}`, value: '{}' }],
+      },
+      crc32c: 'e3069283',
+      profiles: 0,
     });
   });
 

@@ -8,6 +8,7 @@ export interface RegistryModuleLike {
   readonly id: string;
   report?(found: FoundLike, registry: never): unknown;
   open?(found: FoundLike, options: never): unknown;
+  check?(found: FoundLike, options: never): unknown;
   entries?(found: FoundLike, options: never, context: never): unknown;
 }
 
@@ -26,14 +27,14 @@ export interface RegistryLike {
 
 /** Options of {@link registryHostileFailures}. */
 export interface RegistryHostileOptions {
-  /** Passed to `open` (a seal password, a fast scrypt). */
+  /** Passed to `open` and `check` (a seal password, a fast scrypt). */
   readonly openOptions?: unknown;
   /** Passed to `entries` (passwords, a clock). */
   readonly entriesOptions?: unknown;
 }
 
 /**
- * Feeds `input` to every reader (`report`, `open`, `entries`) of every module of `registry`:
+ * Feeds `input` to every reader (`report`, `open`, `check`, `entries`) of every module of `registry`:
  * once as the registry detected it, and once forced on each module as if detection had named
  * it. Returns one line per reader that threw anything but a KeyportError (empty when all is
  * well); a reader may return or throw a KeyportError.
@@ -62,6 +63,7 @@ export async function registryHostileFailures(
       const calls: [string, () => unknown][] = [
         ['report', () => m.report?.(found, registry as never)],
         ['open', () => m.open?.(found, options.openOptions as never)],
+        ['check', () => m.check?.(found, options.openOptions as never)],
         ['entries', () => m.entries?.(found, (options.entriesOptions ?? {}) as never, registry as never)],
       ];
       for (const [name, call] of calls) {

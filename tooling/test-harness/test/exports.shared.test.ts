@@ -16,6 +16,7 @@ describe('@keyport/test-harness exports', () => {
         'anyAddress',
         'appsStorage',
         'baseRuns',
+        'collidingRecords',
         'contractEntry',
         'extensionStorage',
         'fcParams',

@@ -56,16 +56,20 @@ function pick(io: Io, file: AccountList, account: string | undefined): KeystoreJ
 export const convert: Command = {
   name: 'convert',
   usage:
-    'keyport convert <in> --to keystore|batch|apps-array --out <path> [--password-file <f>] ' +
+    'keyport convert <in> --to keystore|batch|apps-array|web3 --out <path> [--password-file <f>] ' +
     '[--account-password-file <f>] [--new-password-file <f>] [--compat] [--account <address>] [--force]',
-  help: `<in> is a keystore, a batch file (extension or SubWallet), an Apps export-all array, or
-the account records of a keyport bundle or storage dump (e.g. from dump --profile --extension).
+  help: `<in> is a keystore, a batch file (extension or SubWallet), an Apps export-all array, the
+account records of a keyport bundle or storage dump (e.g. from dump --profile --extension), or a
+Web3 (Ethereum: geth, MetaMask, ethers) keystore, opened with --password-file into a
+polkadot-js ethereum keystore under the same password.
 
   --to keystore     one account as a keystore (pick it with --account when <in> holds several)
   --to batch        every account in one batch file ("Export all accounts" of the extension),
                     encrypted with --new-password-file (default: --password-file); the accounts
                     inside keep their own passwords, as the extension does
   --to apps-array   Apps' export-all array (keyless Apps entries are carried over)
+  --to web3         one polkadot-js ethereum account as a Web3 v3 keystore (scrypt 2^17) that
+                    MetaMask, geth and ethers open (its password needed)
 
 options:
   --password-file <f>          password of <in>: the batch password for a batch file, the
@@ -96,7 +100,6 @@ needed except to open a batch file). One trailing newline is removed from passwo
     const input = io.path(args.positionals[0] as string);
     const to = choice(args, 'to', TARGETS);
     if (to === undefined) throw new UsageError(`--to is required (${TARGETS.join(', ')})`);
-    const target = WRITERS.get(to) as FormatModule & { writer: FormatWriter };
     const out = io.path(needString(args, 'out'));
     const force = flag(args, 'force');
     await refuseExisting(out, force);
@@ -126,6 +129,7 @@ needed except to open a batch file). One trailing newline is removed from passwo
     for (const line of skippedWarnings(loaded)) io.err(line);
     const ownPassword = loaded.sealed ? accountPassword : password;
     let keystores = pick(io, loaded, optString(args, 'account'));
+    const target = WRITERS.get(to) as FormatModule & { writer: FormatWriter };
 
     // A sealed target (a batch) takes --new-password-file as its own password; any other
     // target re-encrypts the accounts themselves.

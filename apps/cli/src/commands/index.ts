@@ -27,6 +27,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./derive.ts')).derive,
   },
   {
+    name: 'locate',
+    summary: 'find which key type and derivation path of a secret gives an address',
+    load: async () => (await import('./locate.ts')).locate,
+  },
+  {
+    name: 'combine',
+    summary: "recover the secret of Polkadot Vault's Banana Split shards with their passphrase",
+    load: async () => (await import('./combine.ts')).combine,
+  },
+  {
     name: 'convert',
     summary: 'convert between a keystore, a batch file and an Apps array; re-encrypt on request',
     load: async () => (await import('./convert.ts')).convert,

@@ -8,21 +8,23 @@ import { type Command, flag } from '../framework/command.ts';
 import { EXIT } from '../framework/errors.ts';
 import { readText } from '../framework/files.ts';
 import type { Io } from '../framework/io.ts';
+import { quoted, shown } from '../framework/terminal.ts';
 
 function printReport(io: Io, r: FormatReport): void {
   io.out(`format      ${r.format}`);
-  if (r.version !== undefined) io.out(`version     ${r.version}`);
+  if (r.version !== undefined) io.out(`version     ${shown(r.version)}`);
   if (r.encrypted !== undefined) io.out(`encrypted   ${r.encrypted ? 'yes' : 'no'}`);
   if (r.scrypt)
     io.out(`scrypt      N=2^${Math.log2(r.scrypt.N)} (${r.scrypt.N}), p=${r.scrypt.p}, r=${r.scrypt.r}`);
-  for (const [k, v] of Object.entries(r.details ?? {})) io.out(`${k.padEnd(11)} ${String(v)}`);
+  for (const [k, v] of Object.entries(r.details ?? {})) io.out(`${shown(k).padEnd(11)} ${shown(String(v))}`);
   if (r.accounts.length > 0) io.out(`accounts    ${r.accounts.length}`);
-  const width = Math.max(0, ...r.accounts.map((a) => a.address.length));
-  for (const a of r.accounts) {
-    const type = (a.type ?? '?').padEnd(8);
-    const name = a.name === null ? '' : `  ${JSON.stringify(a.name)}`;
-    io.out(`  ${type}  ${a.address.padEnd(width)}${name}${a.keyless ? '  (no key)' : ''}`);
-  }
+  const addresses = r.accounts.map((a) => shown(a.address));
+  const width = Math.max(0, ...addresses.map((a) => a.length));
+  r.accounts.forEach((a, i) => {
+    const type = shown(a.type ?? '?').padEnd(8);
+    const name = a.name === null ? '' : `  ${quoted(a.name)}`;
+    io.out(`  ${type}  ${addresses[i]!.padEnd(width)}${name}${a.keyless ? '  (no key)' : ''}`);
+  });
 }
 
 /** `keyport inspect <file> [--json]` */

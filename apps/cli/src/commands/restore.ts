@@ -1,12 +1,15 @@
 // `keyport restore`: imports any supported input into a localStorage snapshot file without
-// loss: plan, write (in memory), save the undo bundle, then replace the snapshot atomically.
-import { applyPlan, encodeBundle, planImport, readImportInput } from '@keyport/storage-migrate';
-import { type Command, choice, flag, needString } from '../framework/command.ts';
+// loss: plan, carry the plan out on a copy and check it with the real ui-keyring, save the undo
+// bundle, replace the snapshot atomically, read it back. Nothing is written when the check fails.
+import { rm } from 'node:fs/promises';
+import { type EntryChoice, encodeBundle, planImport, readImportInput } from '@keyport/storage-migrate';
+import { type Command, choice, flag, needString, optStrings } from '../framework/command.ts';
 import { EXIT } from '../framework/errors.ts';
 import { optionalSecretFile, readText, writeFileAtomic } from '../framework/files.ts';
 import { cliScrypt } from '../framework/scrypt.ts';
-import { planJson, printPlan, printSource } from '../report/plan-report.ts';
-import { verifySnapshot } from '../report/verify-snapshot.ts';
+import { checkOnCopy } from '../report/check-import.ts';
+import { planJson } from '../report/plan-json.ts';
+import { printApps, printPlan, printSource, showKey } from '../report/plan-report.ts';
 import { flushSnapshot, loadSnapshot } from '../snapshot.ts';
 
 /** `<snapshot>.undo-<UTC time>.json`, e.g. `snap.json.undo-20261121T114500123Z.json`. */
@@ -15,36 +18,50 @@ export function undoPath(snapshot: string, now: number): string {
   return `${snapshot}.undo-${stamp}.json`;
 }
 
+const ENCRYPTED = new Set(['keyport-bundle-encrypted']);
+
 /** `keyport restore <input> --storage <snapshot.json> …` */
 export const restore: Command = {
   name: 'restore',
   usage:
-    'keyport restore <input> --storage <snapshot.json> [--policy keep|replace] [--dry-run] ' +
-    '[--passphrase-file <f>] [--password-file <f>] [--force-keyless] [--json]',
+    'keyport restore <input> --storage <snapshot.json> [--policy keep|replace] [--write <key>]… ' +
+    '[--skip <key>]… [--dry-run] [--passphrase-file <f>] [--password-file <f>] [--force-keyless] [--json]',
   help: `<input> is a keyport bundle (plain or encrypted), JSON.stringify(localStorage) output (raw
 or as copied from a browser console), an extension storage dump, a keystore, a batch file or an
 Apps export-all / address-book array. The snapshot file is a JSON object of key → string (what
 JSON.stringify(localStorage) gives); a missing file is an empty storage.
 
-keyport first prints the plan: every item is new, identical or conflicting. Then it writes
-the undo bundle beside the snapshot (<snapshot>.undo-<UTC time>.json), and only then replaces
-the snapshot atomically (temporary file + rename). Finally it reads the file back and lists
-what Polkadot-JS Apps would show through the real ui-keyring.
+keyport first prints the plan: every entry is new, identical, conflicting, or OVERWRITES: once
+Apps loads the storage, that record would replace another entry (Apps files each record under a
+key made from its own address field, whatever key it came under). Such records are never written
+unless you name them with --write. Conflicts show old against new (address, name, key type,
+whether a key is held, node, endpoints), and a second entry whose name looks like an existing
+one is flagged LOOK-ALIKE.
+
+Then keyport carries the plan out on a copy and loads the copy with the real ui-keyring (what
+Apps runs): only when Apps would show exactly what the plan showed does it write the undo bundle
+beside the snapshot (<snapshot>.undo-<UTC time>.json; encrypted with the same passphrase when the
+input was an encrypted bundle) and replace the snapshot atomically (temporary file + rename).
+Otherwise nothing is written.
 
 options:
   --storage <snapshot.json>  the snapshot file to import into
-  --policy keep|replace      for conflicting items: keep the stored value (default) or replace it
-  --force-keyless            allow replacing an account that holds a key with a keyless record
+  --policy keep|replace      for conflicting entries: keep the stored value (default) or replace it
+  --write <key>              write this entry whatever the policy and guards say (repeatable)
+  --skip <key>               leave this entry out (repeatable)
+  --force-keyless            with --policy replace: also replace an account holding a key with a keyless record
   --dry-run                  print the plan only; write nothing
   --passphrase-file <f>      passphrase of an encrypted bundle
   --password-file <f>        batch password of a batch file
-  --json                     print {"input","plan","result","verify"} as one JSON object
+  --json                     print {"input","plan","check","result"} as one JSON object
 
-Exit 0 when the import completed and the written snapshot verified; undo it with
-keyport undo <undo-bundle> --storage <snapshot.json>.`,
+Exit 0 when the import completed and the written snapshot reads back; undo it with
+keyport undo <undo-bundle> --storage <snapshot.json> [--passphrase-file <f>].`,
   options: {
     storage: { type: 'string' },
     policy: { type: 'string' },
+    write: { type: 'string', multiple: true },
+    skip: { type: 'string', multiple: true },
     'force-keyless': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     'passphrase-file': { type: 'string' },
@@ -57,6 +74,9 @@ keyport undo <undo-bundle> --storage <snapshot.json>.`,
     const storagePath = io.path(needString(args, 'storage'));
     const policy = choice(args, 'policy', ['keep', 'replace'] as const, 'keep');
     const json = flag(args, 'json');
+    const choices: Record<string, EntryChoice> = {};
+    for (const key of optStrings(args, 'write')) choices[key] = 'write';
+    for (const key of optStrings(args, 'skip')) choices[key] = 'skip';
     const passphrase = await optionalSecretFile(io, args, 'passphrase-file', 'passphrase file');
     const password = await optionalSecretFile(io, args, 'password-file', 'password file');
 
@@ -68,7 +88,12 @@ keyport undo <undo-bundle> --storage <snapshot.json>.`,
       ...(passphrase === undefined ? {} : { passphrase }),
       ...(password === undefined ? {} : { password }),
     });
-    const plan = planImport(source, storage, { policy, force: flag(args, 'force-keyless'), now: io.now });
+    const plan = planImport(source, storage, {
+      policy,
+      choices,
+      force: flag(args, 'force-keyless'),
+      now: io.now,
+    });
     const report: Record<string, unknown> = {
       input: {
         format: source.format,
@@ -83,35 +108,68 @@ keyport undo <undo-bundle> --storage <snapshot.json>.`,
       printSource(io, source);
       printPlan(io, plan);
     }
-    if (flag(args, 'dry-run')) {
-      if (json) io.out(JSON.stringify({ ...report, dryRun: true }));
-      else io.out('dry run: nothing written');
+    if (flag(args, 'dry-run') || plan.counts.write === 0) {
+      if (json)
+        io.out(
+          JSON.stringify({ ...report, dryRun: flag(args, 'dry-run'), result: { written: 0, undo: null } }),
+        );
+      else {
+        printApps(io, plan.apps, 'Apps will show');
+        io.out(
+          flag(args, 'dry-run')
+            ? 'dry run: nothing written'
+            : 'nothing to write: the snapshot already holds everything the plan would write (no undo bundle needed)',
+        );
+      }
       return EXIT.OK;
     }
 
-    let undoFile: string | null = null;
-    let result = { written: 0, kept: plan.counts.keep, skipped: plan.counts.identical };
-    if (plan.counts.write > 0) {
-      const applied = applyPlan(plan, storage, { now: io.now });
-      undoFile = undoPath(storagePath, io.now());
-      await writeFileAtomic(undoFile, await encodeBundle(applied.undo), { overwrite: false });
-      await flushSnapshot(storagePath, storage);
-      result = { written: applied.written, kept: applied.kept, skipped: applied.skipped };
+    // Carry the plan out on a copy and let the real ui-keyring load it before touching any file.
+    const check = await checkOnCopy(plan, storage, io.now);
+    report.check = { ok: check.ok, problems: check.problems, console: check.seen.console };
+    if (!check.ok) {
+      if (json) io.out(JSON.stringify({ ...report, result: { written: 0, undo: null } }));
+      io.err(`error: VERIFY_FAILED: ${check.problems.slice(0, 5).join('; ')}; nothing was written`);
+      return EXIT.FAILED;
     }
-    const verify = await verifySnapshot(storagePath, storage, plan);
-    report.result = { ...result, undo: undoFile };
-    const { lines, ...verifyJson } = verify;
-    report.verify = verifyJson;
+
+    const undoFile = undoPath(storagePath, io.now());
+    const encryptUndo = passphrase !== undefined && ENCRYPTED.has(source.inner ?? source.format);
+    const undoText = await encodeBundle(check.undo, encryptUndo ? { passphrase, scrypt: cliScrypt } : {});
+    await writeFileAtomic(undoFile, undoText, { overwrite: false });
+    try {
+      await flushSnapshot(storagePath, check.copy);
+    } catch (e) {
+      await rm(undoFile, { force: true }); // the snapshot is unchanged: its undo bundle undoes nothing
+      throw e;
+    }
+    const back = await loadSnapshot(storagePath);
+    const want = check.copy.entries();
+    const fileMatches = back.length === want.length && want.every(([k, v]) => back.getItem(k) === v);
+    if (!fileMatches) {
+      await flushSnapshot(storagePath, storage); // put the snapshot back as it was
+      await rm(undoFile, { force: true });
+      io.err(`error: VERIFY_FAILED: ${storagePath} did not read back as written; it was put back as it was`);
+      return EXIT.FAILED;
+    }
+    const written = plan.entries.filter((e) => e.write).length;
+    report.result = {
+      written,
+      kept: plan.counts.keep,
+      skipped: plan.counts.identical,
+      undo: undoFile,
+      encryptedUndo: encryptUndo,
+    };
     if (json) io.out(JSON.stringify(report));
     else {
       io.out(
-        undoFile === null
-          ? 'nothing to write: the snapshot already holds everything (no undo bundle needed)'
-          : `wrote ${result.written} item(s) to ${storagePath}; undo bundle: ${undoFile}`,
+        `wrote ${written} item(s) to ${storagePath}; undo bundle: ${undoFile}${encryptUndo ? ' (encrypted with the bundle passphrase)' : ''}`,
       );
-      for (const line of lines) io.out(line);
+      io.out(`verify: ${storagePath} reads back identical (${want.length} item(s))`);
+      printApps(io, check.seen, 'Apps (ui-keyring) shows, as planned');
+      for (const k of check.seen.unloadable)
+        io.err(`note: Apps cannot load ${showKey(k)}; ui-keyring's log of it was not printed`);
     }
-    if (!verify.ok) io.err(`error: VERIFY_FAILED: ${verify.problems.join('; ')}`);
-    return verify.ok ? EXIT.OK : EXIT.FAILED;
+    return EXIT.OK;
   },
 };

@@ -3,6 +3,8 @@
 // prints a secret.
 import {
   describeKeystore,
+  type FormatModule,
+  type Found,
   isKeyportError,
   KeyportError,
   type KeystoreJson,
@@ -10,14 +12,16 @@ import {
   unlockMany,
   wipe,
 } from '@keyport/core';
-import { detectInput, importFormat, innermostFormat } from '@keyport/storage-migrate';
+import { detectInput, importFormat, importRegistry, innermostFormat } from '@keyport/storage-migrate';
 import { u8aToHex } from '@polkadot/util';
 import { isKeyless, loadAccounts, loadStoredAccounts, skippedWarnings } from '../accounts.ts';
 import { type Command, flag, needString, optString } from '../framework/command.ts';
 import { describeError, EXIT, errorCode } from '../framework/errors.ts';
 import { optionalSecretFile, readPasswordFile, readText } from '../framework/files.ts';
+import type { Io } from '../framework/io.ts';
 import { progressBar } from '../framework/progress.ts';
 import { cliScrypt, scryptConcurrency } from '../framework/scrypt.ts';
+import { quoted, shown } from '../framework/terminal.ts';
 
 /** One line of `unlock --json`. */
 interface UnlockLine {
@@ -50,12 +54,48 @@ interface Loaded {
   readonly external: readonly { readonly address: string }[];
 }
 
+/**
+ * unlock of a format with a `check` (its file's encryption is its accounts'): ok per account,
+ * or one FAILED line when the password does not open it; exit 0 only when it opens.
+ */
+async function checkFile(
+  io: Io,
+  module: FormatModule,
+  found: Found,
+  password: string,
+  json: boolean,
+): Promise<number> {
+  try {
+    const { accounts, notes } = await (module.check as NonNullable<FormatModule['check']>)(found, {
+      password,
+      scrypt: cliScrypt,
+    });
+    if (json) io.out(JSON.stringify({ accounts: accounts.map((a) => ({ ...a, ok: true })) }));
+    else for (const a of accounts) io.out(`ok      ${shown(a.address)}  ${shown(a.type)}`);
+    for (const note of notes) io.err(`note: ${note}`);
+    io.err(`${accounts.length} of ${accounts.length} account(s) unlocked`);
+    return EXIT.OK;
+  } catch (e) {
+    if (!isKeyportError(e) || !['WRONG_PASSWORD', 'ADDRESS_MISMATCH', 'CORRUPT_DATA'].includes(e.code))
+      throw e;
+    if (json) {
+      io.out(
+        JSON.stringify({
+          accounts: [{ address: null, publicKey: null, type: null, ok: false, error: errorCode(e) }],
+        }),
+      );
+    } else io.out(`FAILED  ${describeError(e)}`);
+    io.err('0 account(s) unlocked');
+    return EXIT.FAILED;
+  }
+}
+
 /** `keyport unlock <file> --password-file <f> …` */
 export const unlock: Command = {
   name: 'unlock',
   usage:
     'keyport unlock <file> --password-file <f> [--account-password-file <f>] [--passphrase-file <f>] [--json]',
-  help: `<file> is a keystore (any version), a batch file ("Export all accounts" of the extension,
+  help: `<file> is a keystore (any version), a Web3 (Ethereum) keystore, a batch file ("Export all accounts" of the extension,
 SubWallet's too), an Apps "export all" array, or anything restore reads: a keyport bundle, a
 localStorage dump (or a console copy of one), an extension storage dump; of those, the stored
 accounts. Every account is decrypted and its secret checked against its public key and address;
@@ -92,6 +132,10 @@ account unlocks.`,
       (await optionalSecretFile(io, args, 'account-password-file', 'account password file')) ?? password;
     const passphrase = await optionalSecretFile(io, args, 'passphrase-file', 'passphrase file');
     const text = await readText(file, 'input');
+    const found = importRegistry.detect(text);
+    const module = importFormat(found.detected.format);
+    // A file whose own encryption is its accounts' (a Web3 keystore) is checked in one pass.
+    if (module?.check) return checkFile(io, module, found, password, flag(args, 'json'));
 
     const load = async (): Promise<Loaded> => {
       const detected = detectInput(text);
@@ -130,7 +174,7 @@ account unlocks.`,
     const secretPassword = loaded.batch ? accountPassword : password;
     const keyed = loaded.keystores.filter((k) => !isKeyless(k));
     const skipped = [...loaded.external, ...loaded.keystores.filter(isKeyless)];
-    for (const x of skipped) io.err(`skipped ${x.address}: no key in the file (external account)`);
+    for (const x of skipped) io.err(`skipped ${shown(x.address)}: no key in the file (external account)`);
     if (keyed.length === 0) {
       throw new KeyportError('INVALID_INPUT', `${file} holds no account with a key to unlock`);
     }
@@ -153,7 +197,7 @@ account unlocks.`,
     results.forEach((r, i) => {
       const json = keyed[i] as KeystoreJson;
       const facts = publicFacts(json);
-      names.push(facts.name);
+      names.push(facts.name === '' ? '' : quoted(facts.name));
       lines.push(
         r.ok
           ? { address: json.address, publicKey: r.value.publicKey, type: r.value.type, ok: true }
@@ -170,11 +214,12 @@ account unlocks.`,
     const good = lines.filter((l) => l.ok).length;
     if (flag(args, 'json')) io.out(JSON.stringify({ accounts: lines }));
     else {
-      const width = Math.max(0, ...lines.map((l) => l.address.length));
+      const addresses = lines.map((l) => shown(l.address));
+      const width = Math.max(0, ...addresses.map((a) => a.length));
       lines.forEach((l, i) => {
         const tail = names[i] ? `  ${names[i]}` : '';
         io.out(
-          `${l.ok ? 'ok    ' : 'FAILED'}  ${l.address.padEnd(width)}  ${(l.type ?? '?').padEnd(8)}${tail}`,
+          `${l.ok ? 'ok    ' : 'FAILED'}  ${addresses[i]!.padEnd(width)}  ${shown(l.type ?? '?').padEnd(8)}${tail}`,
         );
       });
     }

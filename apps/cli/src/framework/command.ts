@@ -10,7 +10,7 @@ export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 /** Parsed command line: positionals and option values (string, boolean or undefined). */
 export interface ParsedArgs {
   readonly positionals: readonly string[];
-  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly values: Readonly<Record<string, string | boolean | string[] | undefined>>;
 }
 
 /** One `keyport <name>` command. */
@@ -50,7 +50,7 @@ export function parseCommand(cmd: Command, argv: readonly string[]): ParsedArgs 
     }
     throw e;
   }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   if (values.help === true) return { positionals: parsed.positionals, values };
   const [min, max] = cmd.positionals;
   const n = parsed.positionals.length;
@@ -63,6 +63,12 @@ export function parseCommand(cmd: Command, argv: readonly string[]): ParsedArgs 
 export function optString(args: ParsedArgs, name: string): string | undefined {
   const v = args.values[name];
   return typeof v === 'string' ? v : undefined;
+}
+
+/** Every value of a `multiple: true` string option `name` (empty when absent). */
+export function optStrings(args: ParsedArgs, name: string): string[] {
+  const v = args.values[name];
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
 }
 
 /** The string value of option `name`; throws UsageError naming `--name` when it is missing. */

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { textFromBytes } from '@keyport/core';
 import { optString, type ParsedArgs } from './command.ts';
 import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
@@ -13,14 +14,15 @@ function isErrno(e: unknown, ...codes: string[]): boolean {
 }
 
 /**
- * Reads a text file as UTF-8. `what` names the file in errors ("input", "password file").
- * Throws CliError FILE_NOT_FOUND or FILE_UNREADABLE (a directory, no permission).
+ * Reads a text file: UTF-8, or UTF-16 when it starts with that byte-order mark (core's
+ * textFromBytes, as the page reads files). `what` names the file in errors ("input", "password
+ * file"). Throws CliError FILE_NOT_FOUND or FILE_UNREADABLE (a directory, no permission).
  *
  * @example const text = await readText('/tmp/a.json', 'input')
  */
 export async function readText(path: string, what: string): Promise<string> {
   try {
-    return await fs.readFile(path, 'utf8');
+    return textFromBytes(await fs.readFile(path));
   } catch (e) {
     if (isErrno(e, 'ENOENT')) throw new CliError('FILE_NOT_FOUND', `${what} ${path} does not exist`);
     const code = (e as NodeJS.ErrnoException).code ?? 'unknown';

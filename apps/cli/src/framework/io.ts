@@ -1,7 +1,9 @@
 // The CLI's view of the outside world, injected so commands stay testable: two text streams,
 // whether stderr is a terminal, the working directory and the clock. Every line goes through
-// `redact`, a last safety net that masks any password or secret the CLI itself has read.
+// `redact`, a last safety net that masks any password or secret the CLI itself has read, then
+// `safeLine`, which shows any control or direction character a file slipped in as `\uXXXX`.
 import { resolve } from 'node:path';
+import { safeLine } from './terminal.ts';
 
 /** A place to write text: process.stdout, process.stderr, or a buffer in tests. */
 export interface TextSink {
@@ -44,7 +46,8 @@ const MIN_MASKED = 4;
 
 /**
  * Builds the Io of one run. Secrets registered with `registerSecret` are replaced by
- * `[redacted]` in every line written, longest first.
+ * `[redacted]` in every line written, longest first; control, direction and invisible
+ * characters are shown as `\uXXXX` (terminal.ts).
  *
  * @example const io = createIo({ stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() })
  */
@@ -59,9 +62,9 @@ export function createIo(opts: IoOptions = {}): Io {
     return out;
   };
   return {
-    out: (line) => void stdout.write(`${redact(line)}\n`),
-    err: (line) => void stderr.write(`${redact(line)}\n`),
-    errRaw: (text) => void stderr.write(redact(text)),
+    out: (line) => void stdout.write(`${safeLine(redact(line))}\n`),
+    err: (line) => void stderr.write(`${safeLine(redact(line))}\n`),
+    errRaw: (text) => void stderr.write(safeLine(redact(text), '\r')),
     stderrIsTTY: opts.stderrIsTTY ?? false,
     columns: opts.columns ?? 80,
     path: (p) => resolve(cwd, p),

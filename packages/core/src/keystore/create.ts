@@ -1,5 +1,6 @@
-// Writes a version 3 keystore byte-compatible with polkadot-js's pair.toJson (docs/keystore-format.md §1,
-// §1.3): key order encoded, encoding, address, meta; `['none']` for an empty password.
+// Writes a version 3 keystore byte-compatible with polkadot-js's pair.toJson
+// (docs/keystore-format.md §1 and §3): key order encoded, encoding, address, meta; `['none']` for
+// an empty password.
 import { u8aEq, u8aToHex } from '@polkadot/util';
 import { base64Encode, encodeAddress } from '@polkadot/util-crypto';
 import type { UnlockedAccount } from '../account.ts';

@@ -2,12 +2,16 @@
 // ../formats/ and one line here (docs/architecture.md, "How to add a format").
 import { addressBookFormat } from '../formats/address-book.ts';
 import { appsAccountsFormat } from '../formats/apps-accounts.ts';
+import { bananaShardFormat } from '../formats/banana-split.ts';
 import { batchFormat } from '../formats/batch.ts';
 import { devUriFormat } from '../formats/dev-uri.ts';
 import { keystoreFormat } from '../formats/keystore.ts';
 import { mnemonicFormat } from '../formats/mnemonic.ts';
+import { qrAddressFormat, qrSecretFormat } from '../formats/qr-text.ts';
 import { rawSeedFormat } from '../formats/raw-seed.ts';
+import { subkeyFormat } from '../formats/subkey-output.ts';
 import { subwalletBatchFormat } from '../formats/subwallet-batch.ts';
+import { web3Format } from '../formats/web3.ts';
 import { createRegistry, type DetectedOf, type FallbackKind, type Registry } from './registry.ts';
 
 /**
@@ -22,6 +26,11 @@ export const CORE_FORMATS = [
   batchFormat,
   appsAccountsFormat,
   addressBookFormat,
+  web3Format,
+  bananaShardFormat,
+  subkeyFormat,
+  qrAddressFormat,
+  qrSecretFormat,
   devUriFormat,
   rawSeedFormat,
   mnemonicFormat,

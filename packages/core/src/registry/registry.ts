@@ -102,7 +102,7 @@ export function createRegistry<D extends FormatFacts>(
         // The parser's message quotes the input, which may hold a secret: say where, not what.
         return found(unknown('text starts like JSON but does not parse as JSON'));
       }
-      return found(matchValue(value), value);
+      return { ...found(matchValue(value), value), json: text };
     }
     let firstMiss: string | undefined;
     for (const m of list) {
@@ -111,7 +111,8 @@ export function createRegistry<D extends FormatFacts>(
       if (isMiss(r)) firstMiss ??= r.miss;
       else if (Object.hasOwn(r, 'detected')) {
         const match = r as TextMatch<D>;
-        return found(match.detected, Object.hasOwn(match, 'value') ? match.value : text);
+        const at = found(match.detected, Object.hasOwn(match, 'value') ? match.value : text);
+        return match.json === undefined ? at : { ...at, json: match.json };
       } else return found(r as D, text);
     }
     return found(unknown(firstMiss ?? fallback('text', text)), text);

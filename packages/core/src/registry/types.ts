@@ -28,6 +28,8 @@ export interface Miss {
 export interface TextMatch<D extends FormatFacts> {
   readonly detected: D;
   readonly value?: unknown;
+  /** The JSON text `value` was parsed from, when it is not the input itself (inside quotes). */
+  readonly json?: string;
 }
 
 /** What a registry's detection returns: the facts, and the parsed value when the input was JSON. */
@@ -37,6 +39,8 @@ export interface Found<D extends FormatFacts = FormatFacts> {
   readonly value: unknown;
   /** The input text as given, when the input was text (a bundle's checksum reads it as written). */
   readonly text?: string;
+  /** The JSON text `value` was parsed from (inside any quotes), for checks of the text itself such as repeated keys. */
+  readonly json?: string;
 }
 
 /** What a format holds, which says what the CLI and the page can do with it. */
@@ -73,6 +77,20 @@ export interface OpenOptions {
   /** The seal password (a batch file's); PASSWORD_REQUIRED when the format has a seal and none is given. */
   readonly password?: string;
   readonly scrypt?: ScryptBackend;
+}
+
+/** An account a password opened and checked: public facts only (what `unlock` prints). */
+export interface CheckedAccount {
+  readonly address: string;
+  /** 0x-hex public key. */
+  readonly publicKey: string;
+  readonly type: string;
+}
+
+/** What {@link FormatModule.check} found: the accounts, and notes worth a line (no secret). */
+export interface CheckedFile {
+  readonly accounts: readonly CheckedAccount[];
+  readonly notes: readonly string[];
 }
 
 /** One account or address line of a {@link FormatReport}. */
@@ -156,6 +174,12 @@ export interface FormatModule<D extends FormatFacts = FormatFacts> {
   report?(found: Found<D>, registry: RegistryContext): FormatReport | Promise<FormatReport>;
   /** The accounts or contacts the file holds (accounts stay encrypted under their own passwords). */
   open?(found: Found<D>, options: OpenOptions): Promise<Holdings>;
+  /**
+   * Present when the file's own encryption is its accounts' (a Web3 keystore): opens them with
+   * the password and checks each key against its address, in one pass, where `open` would
+   * re-encrypt them first. Throws WRONG_PASSWORD like `open`; secrets are wiped inside.
+   */
+  check?(found: Found<D>, options: OpenOptions): Promise<CheckedFile>;
   /** Present when keyport writes this format. */
   readonly writer?: FormatWriter;
 }

@@ -4,7 +4,13 @@ import { type CryptoOptions, isPlainObject, KeyportError, openData, stripBom } f
 import { u8aToString } from '@polkadot/util';
 import { base64Decode } from '@polkadot/util-crypto';
 import { bundleChecksumAsync, textChecksumAsync } from './checksum.ts';
-import { BUNDLE_ENCRYPTION, type Bundle, type BundleSummary, SUMMARY_FIELDS } from './types.ts';
+import {
+  BUNDLE_ENCRYPTION,
+  type Bundle,
+  type BundleSummary,
+  type BundleVersion,
+  SUMMARY_FIELDS,
+} from './types.ts';
 import { assertBundle, checkSummary, checkTag, exactKeys, need } from './validate.ts';
 
 /** A bundle's text, or the promise of its textChecksumAsync. */
@@ -24,6 +30,8 @@ export const isBase64 = (s: string): boolean => s.length % 4 === 0 && BASE64.tes
 
 /** What a bundle shows without its passphrase. */
 export interface BundleHeader {
+  /** The format version the file declares (checked to be one this code reads). */
+  readonly version: BundleVersion;
   readonly encrypted: boolean;
   readonly summary: BundleSummary;
   /** Plain bundles only (an encrypted one keeps them inside). */
@@ -60,8 +68,10 @@ export function readBundleHeader(text: string): BundleHeader {
   checkTag(obj);
   checkSummary(obj.summary);
   const summary = obj.summary as unknown as BundleSummary;
-  if (Object.hasOwn(obj, 'encryption')) return { encrypted: true, summary };
+  const version = obj.version as BundleVersion;
+  if (Object.hasOwn(obj, 'encryption')) return { version, encrypted: true, summary };
   return {
+    version,
     encrypted: false,
     summary,
     origin: typeof obj.origin === 'string' ? obj.origin : null,

@@ -6,7 +6,7 @@ import { valueDigest } from '../bundle/checksum-v1.ts';
 import { type BundleOrigin, bundleOf } from '../bundle/dump.ts';
 import type { AfterDigest, AfterValue, Bundle, BundleEntry } from '../bundle/types.ts';
 import { assertBundle } from '../bundle/validate.ts';
-import type { ImportPlan } from '../plan/plan.ts';
+import type { ImportPlan } from '../plan/types.ts';
 import { compareKeys } from '../storage.ts';
 import { someKeys } from './error.ts';
 import type { StorageChange } from './transaction.ts';
@@ -62,7 +62,7 @@ export function planChanges(plan: ImportPlan, at: BundleOrigin): ImportChangeSet
   let skipped = 0;
   for (const e of plan.entries) {
     if (e.write) changes.push({ key: e.key, expect: e.existing, value: e.value });
-    else if (e.status === 'conflict') kept++;
+    else if (e.status === 'conflict' || e.status === 'overwrites') kept++;
     else if (e.status === 'identical') skipped++;
   }
   return { changes, undo: undoOf(changes, at), written: changes.length, kept, skipped };

@@ -58,7 +58,7 @@ export const consoleCopyFormat: ImportFormat<ConsoleCopyFacts> = {
       inner,
       ambiguous: unwrapped.ambiguous ?? false,
     };
-    return { detected, value };
+    return { detected, value, json: unwrapped.json };
   },
   describe(d) {
     const inner = d.inner.format === 'unknown' ? 'text keyport does not read' : d.inner.format;
@@ -81,7 +81,12 @@ export const consoleCopyFormat: ImportFormat<ConsoleCopyFacts> = {
   async entries(found, options, context) {
     const inner = innerOf(found, context);
     const { ambiguous } = found.detected;
-    const body = await readEntries({ detected: inner, value: found.value }, options, {
+    const inside = {
+      detected: inner,
+      value: found.value,
+      ...(found.json === undefined ? {} : { json: found.json }),
+    };
+    const body = await readEntries(inside, options, {
       byId: context.byId,
       detectValue: context.detectValue,
     });

@@ -3,6 +3,7 @@
 import { isPlainObject } from '@keyport/core';
 import { KEYRING_KEY } from '../classify.ts';
 import { extensionEntries, isExtensionStorage } from '../input/dumps.ts';
+import { repeatWarnings } from '../input/duplicates.ts';
 import { compareKeys } from '../storage.ts';
 import { localStorageDumpFormat } from './localstorage-dump.ts';
 import type { ImportFormat } from './types.ts';
@@ -41,8 +42,12 @@ export const extensionStorageFormat: ImportFormat<ExtensionStorageFacts> = {
   },
   describe: (d) => `an extension storage dump of ${d.count} item(s)`,
   report: localStorageDumpFormat.report as ImportFormat<ExtensionStorageFacts>['report'],
-  async entries({ value }) {
+  async entries({ value, json }) {
     const { entries, skipped, warnings } = extensionEntries(objectOf(value, 'an extension storage dump'));
-    return { entries: entries.sort((a, b) => compareKeys(a.key, b.key)), skipped, warnings };
+    return {
+      entries: entries.sort((a, b) => compareKeys(a.key, b.key)),
+      skipped,
+      warnings: [...repeatWarnings(json), ...warnings],
+    };
   },
 };

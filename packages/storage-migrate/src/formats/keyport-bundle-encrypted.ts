@@ -41,7 +41,7 @@ export const keyportBundleEncryptedFormat: ImportFormat<EncryptedBundleFacts> = 
       typeof ciphertext === 'string' ? readScryptHeader(base64Decode(ciphertext)).params : undefined;
     return {
       format: 'keyport-bundle-encrypted',
-      version: '1',
+      version: String(header.version),
       encrypted: true,
       ...(scrypt ? { scrypt } : {}),
       accounts: [],

@@ -65,7 +65,7 @@ export const keyportBundleFormat: ImportFormat<BundleFacts> = {
     const bundle = await decodeBundleValue(asReparsed(objectOf(value, 'a bundle')), {}, text);
     return {
       format: bundle.undo === undefined ? 'keyport-bundle' : 'keyport-undo-bundle',
-      version: '1',
+      version: String(header.version),
       encrypted: false,
       accounts: keyringItems(bundle.entries),
       details: { origin: header.origin ?? null, created: header.createdAt ?? null, ...bundle.summary },

@@ -2,6 +2,7 @@
 // a string (docs/apps-storage.md). Console copies of it are console-copy.ts.
 import { isPlainObject } from '@keyport/core';
 import { isStringRecord, localStorageEntries } from '../input/dumps.ts';
+import { repeatWarnings } from '../input/duplicates.ts';
 import { readEntries } from '../input/entries.ts';
 import { entryCounts, keyringItems } from '../report.ts';
 import { compareKeys } from '../storage.ts';
@@ -36,10 +37,10 @@ export const localStorageDumpFormat: ImportFormat<LocalStorageDumpFacts> = {
       details: { ...entryCounts(entries), ...(skipped.length > 0 ? { skipped: skipped.length } : {}) },
     };
   },
-  async entries({ value }) {
+  async entries({ value, json }) {
     const entries = localStorageEntries(objectOf(value, 'a localStorage dump')).sort((a, b) =>
       compareKeys(a.key, b.key),
     );
-    return { entries, skipped: [], warnings: [] };
+    return { entries, skipped: [], warnings: repeatWarnings(json) };
   },
 };

@@ -1,83 +1,34 @@
-// planImport: compares every incoming item with the target storage before anything is written.
+// planImport: compares every incoming item with the target storage and with what Apps will do
+// once it loads the result, before anything is written.
 import { KeyportError } from '@keyport/core';
 import type { BundleEntry } from '../bundle/types.ts';
 import { classifyKey, ENTRY_KINDS, type EntryKind } from '../classify.ts';
 import type { StorageLike } from '../storage.ts';
+import { appsLoader, loadLikeApps } from './apps-load.ts';
+import { Outcomes, PostImport } from './collide.ts';
+import { compareFacts, entryFacts } from './facts.ts';
 import { type HiddenNotice, hiddenNotices, storageNotice } from './hidden.ts';
-import { holdsKey } from './records.ts';
+import { lookalikesOf } from './lookalike.ts';
+import { holdsKey, readRecord } from './records.ts';
+import type { EntryRef, ImportPlan, KeptBecause, PlanCounts, PlanEntry, PlanOptions } from './types.ts';
 
-/** What to do when the target already holds a different value for a key. */
-export type ConflictPolicy = 'keep' | 'replace' | Readonly<Record<string, 'keep' | 'replace'>>;
-
-/** Options of {@link planImport}. */
-export interface PlanOptions {
-  /** 'keep' (default) keeps the target's value, 'replace' writes the incoming one; a map decides per key (unlisted keys: keep). */
-  readonly policy?: ConflictPolicy;
-  /** Allows replacing an account that holds a key with a keyless or unreadable record. */
-  readonly force?: boolean;
-  /** Clock for the "recent address expires" check; without it that check is skipped. */
-  readonly now?: () => number;
-}
-
-/** How an incoming item compares with the target. */
-export type EntryStatus = 'new' | 'identical' | 'conflict';
-
-/** One planned item. `existing` is what the target held when planned (null: absent). */
-export interface PlanEntry {
-  readonly key: string;
-  readonly kind: EntryKind;
-  readonly status: EntryStatus;
-  /** Whether applyPlan writes `value` under `key`. */
-  readonly write: boolean;
-  readonly value: string;
-  readonly existing: string | null;
-  /** Why a conflict is not written: the policy, or the keyed-account guard. */
-  readonly keptBecause?: 'policy' | 'keyless-over-keyed';
-}
-
-/** Counts of a plan. */
-export interface PlanCounts {
-  readonly new: number;
-  readonly identical: number;
-  readonly conflict: number;
-  /** Items applyPlan will write (new + replaced conflicts). */
-  readonly write: number;
-  /** Conflicts where the target's value stays. */
-  readonly keep: number;
-  /** Conflicts kept by the keyed-account guard. */
-  readonly guarded: number;
-}
-
-/** The reviewed plan applyPlan carries out. */
-export interface ImportPlan {
-  readonly entries: readonly PlanEntry[];
-  readonly counts: PlanCounts;
-  readonly byKind: Readonly<Record<EntryKind, PlanCounts>>;
-  /** What Apps would not show after the import, and the fixes. */
-  readonly hidden: readonly HiddenNotice[];
-}
-
-function checkPolicy(policy: ConflictPolicy): void {
-  if (policy === 'keep' || policy === 'replace') return;
-  if (typeof policy !== 'object' || policy === null || Array.isArray(policy)) {
-    throw new KeyportError(
-      'INVALID_INPUT',
-      "policy must be 'keep', 'replace' or a map of key to 'keep'/'replace'",
-    );
+function checkOptions(options: PlanOptions, keys: ReadonlySet<string>): void {
+  const policy = options.policy ?? 'keep';
+  if (policy !== 'keep' && policy !== 'replace') {
+    throw new KeyportError('INVALID_INPUT', "policy must be 'keep' or 'replace'");
   }
-  for (const [key, choice] of Object.entries(policy)) {
-    if (choice !== 'keep' && choice !== 'replace') {
-      throw new KeyportError(
-        'INVALID_INPUT',
-        `policy for ${JSON.stringify(key.slice(0, 80))} must be 'keep' or 'replace'`,
-      );
+  const choices = options.choices ?? {};
+  if (typeof choices !== 'object' || choices === null || Array.isArray(choices)) {
+    throw new KeyportError('INVALID_INPUT', 'choices must be a map of key to "write" or "skip"');
+  }
+  for (const [key, choice] of Object.entries(choices)) {
+    const shown = JSON.stringify(key.slice(0, 80));
+    if (choice !== 'write' && choice !== 'skip') {
+      throw new KeyportError('INVALID_INPUT', `the choice for ${shown} must be "write" or "skip"`);
     }
+    if (!keys.has(key))
+      throw new KeyportError('INVALID_INPUT', `a choice names ${shown}, which the input does not hold`);
   }
-}
-
-function decide(key: string, policy: ConflictPolicy): 'keep' | 'replace' {
-  if (policy === 'keep' || policy === 'replace') return policy;
-  return Object.hasOwn(policy, key) ? (policy[key] as 'keep' | 'replace') : 'keep';
 }
 
 /** Whether every key is a string greater than the one before it (so the keys are unique). */
@@ -90,79 +41,178 @@ function isSortedUnique(entries: readonly BundleEntry[]): boolean {
   return true;
 }
 
+function sourceKeys(entries: readonly BundleEntry[]): Set<string> {
+  const sorted = isSortedUnique(entries); // every bundle's entries: no set needed to prove them unique
+  const keys = new Set<string>();
+  entries.forEach(({ key, value }, i) => {
+    if (typeof key !== 'string' || typeof value !== 'string') {
+      throw new KeyportError('INVALID_INPUT', `source entry ${i} needs a string key and value`, { index: i });
+    }
+    if (!sorted && keys.has(key)) {
+      throw new KeyportError(
+        'INVALID_INPUT',
+        `source has the key ${JSON.stringify(key.slice(0, 80))} twice`,
+        {
+          index: i,
+        },
+      );
+    }
+    keys.add(key);
+  });
+  return keys;
+}
+
+/** The guard a replacing account record runs into, if any. */
+function accountGuard(existing: string, value: string, force: boolean): KeptBecause | undefined {
+  if (!holdsKey(existing)) return undefined;
+  if (!holdsKey(value)) return force ? undefined : 'keyless-over-keyed';
+  const a = readRecord(existing).json;
+  const b = readRecord(value).json;
+  return a?.encoded !== b?.encoded || a?.address !== b?.address ? 'keyed-over-keyed' : undefined;
+}
+
 function count(entries: readonly PlanEntry[]): PlanCounts {
-  const c = { new: 0, identical: 0, conflict: 0, write: 0, keep: 0, guarded: 0 };
+  const c = {
+    new: 0,
+    identical: 0,
+    conflict: 0,
+    overwrites: 0,
+    write: 0,
+    keep: 0,
+    guarded: 0,
+    skip: 0,
+    lookalike: 0,
+  };
   for (const e of entries) {
     c[e.status]++;
     if (e.write) c.write++;
-    else if (e.status === 'conflict') c.keep++;
-    if (e.keptBecause === 'keyless-over-keyed') c.guarded++;
+    else if (e.status === 'new') c.skip++;
+    else if (e.status !== 'identical') c.keep++;
+    if (!e.write && e.keptBecause !== undefined && e.keptBecause !== 'policy' && e.keptBecause !== 'choice')
+      c.guarded++;
+    if (e.lookalikes !== undefined) c.lookalike++;
   }
   return c;
 }
 
 /**
- * Classifies every incoming item against `target` as new, identical or conflict (by kind) and
- * decides what to write: new items always, conflicts by policy (default keep). An account that
- * holds a key is never replaced by a record without one (external, QR, hardware, multisig,
- * unreadable) unless `force`. Reads `target`, never writes it.
+ * Plans an import of `source` into `target` as Apps will see it. Each item is new, identical,
+ * conflicting (the key holds other content) or `overwrites`: once Apps loads the storage the
+ * record would replace another entry, because ui-keyring files each record under a key made from
+ * its own `address` field. New items are written; conflicts follow the policy (default keep),
+ * except that an account holding a key is never replaced by a keyless record (unless `force`) or
+ * by another key; overwriting items are never written. An explicit per-entry choice overrides
+ * all of that. Each item carries what Apps will show of it, old against new for conflicts,
+ * what it would overwrite, and look-alike names; `apps` is what Apps will show after the import.
+ * Reads `target`, never writes it.
  *
- * @throws INVALID_INPUT for repeated keys or a malformed policy.
- * @example const plan = planImport(source, localStorage, { policy: 'keep' }); plan.counts.write
+ * @throws INVALID_INPUT for repeated keys, a malformed policy, or a choice for a key the source lacks.
+ * @example const plan = planImport(source, localStorage, { now: Date.now }); plan.apps.accounts
  */
 export function planImport(
   source: { readonly entries: readonly BundleEntry[] },
   target: StorageLike,
   options: PlanOptions = {},
 ): ImportPlan {
+  const keys = sourceKeys(source.entries);
+  checkOptions(options, keys);
   const policy = options.policy ?? 'keep';
-  checkPolicy(policy);
-  // Sorted, unique entries (every bundle's) need no set to prove the keys unique.
-  const seen = isSortedUnique(source.entries) ? undefined : new Set<string>();
-  const entries: PlanEntry[] = source.entries.map(({ key, value }, i) => {
-    if (typeof key !== 'string' || typeof value !== 'string') {
-      throw new KeyportError('INVALID_INPUT', `source entry ${i} needs a string key and value`, { index: i });
-    }
-    if (seen?.has(key))
-      throw new KeyportError(
-        'INVALID_INPUT',
-        `source has the key ${JSON.stringify(key.slice(0, 80))} twice`,
-        { index: i },
-      );
-    seen?.add(key);
+  const choices = options.choices ?? {};
+  const load = { ss58Format: options.ss58Format, type: options.type, now: options.now };
+  const outcomes = new Outcomes(appsLoader(load));
+
+  // First pass: the target, the policy, the guards and the choices.
+  const first = source.entries.map(({ key, value }) => {
     const kind = classifyKey(key);
     const existing = target.getItem(key);
-    if (existing === null) return { key, kind, status: 'new', write: true, value, existing };
-    if (existing === value) return { key, kind, status: 'identical', write: false, value, existing };
-    if (decide(key, policy) === 'keep')
-      return { key, kind, status: 'conflict', write: false, value, existing, keptBecause: 'policy' };
-    if (kind === 'account' && !options.force && holdsKey(existing) && !holdsKey(value)) {
+    const choice = Object.hasOwn(choices, key) ? choices[key] : undefined;
+    let keptBecause: KeptBecause | undefined;
+    if (existing === value) return { key, kind, value, existing, status: 'identical' as const };
+    if (choice === 'skip') keptBecause = 'choice';
+    else if (existing !== null && choice === undefined) {
+      if (policy === 'keep') keptBecause = 'policy';
+      else if (kind === 'account') keptBecause = accountGuard(existing, value, options.force === true);
+    }
+    const status = existing === null ? ('new' as const) : ('conflict' as const);
+    return { key, kind, value, existing, status, choice, keptBecause };
+  });
+  const tentative = new Map(
+    first.filter((e) => e.status !== 'identical' && !e.keptBecause).map((e) => [e.key, e.value]),
+  );
+  const post = new PostImport(target, tentative, outcomes);
+  const ref = (key: string, value: string): EntryRef => ({
+    key,
+    kind: classifyKey(key),
+    from: target.getItem(key) === value ? 'storage' : 'file',
+    facts: entryFacts(key, value, outcomes.of(key, value)),
+  });
+
+  // Second pass: what each record would overwrite once Apps loads the storage.
+  const planned = first.map((e): PlanEntry => {
+    const outcome = outcomes.of(e.key, e.value);
+    const base = {
+      key: e.key,
+      kind: e.kind,
+      value: e.value,
+      existing: e.existing,
+      facts: entryFacts(e.key, e.value, outcome),
+      ...(outcome.op === 'add' && outcome.stores !== null && outcome.stores !== e.key
+        ? { lands: outcome.stores }
+        : {}),
+    };
+    if (e.status === 'identical') return { ...base, status: 'identical', write: false };
+    const change =
+      e.existing === null
+        ? undefined
+        : compareFacts(e.key, e.existing, e.value, outcomes.of(e.key, e.existing), outcome);
+    const victims = post.victims(e.key, e.value);
+    const common = { ...base, ...(e.choice ? { choice: e.choice } : {}), ...(change ? { change } : {}) };
+    if (victims.length > 0) {
+      const overwrites = victims.map((v) => ref(v.key, v.value));
+      const write = e.choice === 'write';
       return {
-        key,
-        kind,
-        status: 'conflict',
-        write: false,
-        value,
-        existing,
-        keptBecause: 'keyless-over-keyed',
+        ...common,
+        status: 'overwrites',
+        write,
+        overwrites,
+        ...(write ? {} : { keptBecause: e.keptBecause === 'choice' ? 'choice' : 'overwrites' }),
       };
     }
-    return { key, kind, status: 'conflict', write: true, value, existing };
+    return {
+      ...common,
+      status: e.status,
+      write: e.keptBecause === undefined,
+      ...(e.keptBecause ? { keptBecause: e.keptBecause } : {}),
+    };
+  });
+
+  // What Apps shows once it loads the storage as this plan leaves it.
+  const after = new Map<string, string>();
+  for (let i = 0; i < target.length; i++) {
+    const key = target.key(i);
+    const value = key === null ? null : target.getItem(key);
+    if (key !== null && value !== null) after.set(key, value);
+  }
+  for (const e of planned) if (e.write) after.set(e.key, e.value);
+  const apps = loadLikeApps(after, load);
+  const entries = planned.map((e) => {
+    if (e.status === 'identical') return e;
+    const similar = lookalikesOf(e, apps, (key) => ref(key, after.get(key) ?? ''));
+    return similar.length > 0 ? { ...e, lookalikes: similar } : e;
   });
 
   const hidden: HiddenNotice[] = [];
   let keyedAccounts = false;
   for (const e of entries) {
-    const after = e.write ? e.value : (e.existing ?? e.value);
+    const value = e.write ? e.value : e.existing;
+    if (value === null) continue; // not written, and nothing there
     // One keyed account is enough: holdsKey decodes the address, so stop asking once it is known.
-    if (!keyedAccounts && e.kind === 'account' && holdsKey(after)) keyedAccounts = true;
-    const notices = hiddenNotices(e.key, after, options, e.kind);
+    if (!keyedAccounts && e.kind === 'account' && holdsKey(value)) keyedAccounts = true;
+    const notices = hiddenNotices(e.key, value, options, e.kind);
     if (notices.length > 0) hidden.push(...notices);
   }
   if (keyedAccounts) {
-    const incoming = entries.find((e) => e.key === 'settings');
-    const settings = incoming?.write ? incoming.value : target.getItem('settings');
-    const notice = storageNotice(settings);
+    const notice = storageNotice(after.get('settings') ?? null);
     if (notice) hidden.push(notice);
   }
   const ofKind = Object.fromEntries(ENTRY_KINDS.map((k) => [k, [] as PlanEntry[]])) as Record<
@@ -174,5 +224,5 @@ export function planImport(
     EntryKind,
     PlanCounts
   >;
-  return { entries, counts: count(entries), byKind, hidden };
+  return { entries, counts: count(entries), byKind, hidden, apps, load };
 }

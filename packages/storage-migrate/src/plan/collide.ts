@@ -1,0 +1,115 @@
+// Which entries an incoming record would overwrite when Apps loads the storage: ui-keyring
+// stores every record under a key made from its own `address` field, so a record filed under
+// any key can land on another entry's key, or share its place in Apps' list
+// (docs/apps-load.md).
+import type { StorageLike } from '../storage.ts';
+import {
+  type AppsListKind,
+  type appsLoader,
+  type LoadedRecord,
+  type LoadOutcome,
+  nameOf,
+} from './apps-load.ts';
+
+/** Outcomes of records, computed once per key and value. */
+export class Outcomes {
+  readonly #loader: ReturnType<typeof appsLoader>;
+  readonly #memo = new Map<string, { value: string; outcome: LoadOutcome }>();
+
+  constructor(loader: ReturnType<typeof appsLoader>) {
+    this.#loader = loader;
+  }
+
+  /** What Apps does with `value` stored under `key`. */
+  of(key: string, value: string): LoadOutcome {
+    const hit = this.#memo.get(key);
+    if (hit !== undefined && hit.value === value) return hit.outcome;
+    const outcome = this.#loader.outcome(key, value);
+    this.#memo.set(key, { value, outcome });
+    return outcome;
+  }
+}
+
+/** A record another one would overwrite. */
+export interface Victim {
+  readonly key: string;
+  readonly value: string;
+  readonly outcome: LoadOutcome;
+}
+
+const slotOf = (o: LoadedRecord): string => `${o.list}:${o.address}`;
+
+// ui-keyring's getAddress takes the last list holding an address: accounts, address book, contracts.
+const OUTRANKS: Readonly<Record<AppsListKind, readonly AppsListKind[]>> = {
+  account: [],
+  address: ['account'],
+  contract: ['account', 'address'],
+};
+
+/**
+ * The storage after the import (`target` with `writes` over it), indexed by the key and the
+ * list slot each record lands on, and the question "whom would this record overwrite".
+ *
+ * @example new PostImport(target, writes, outcomes).victims(key, value)
+ */
+export class PostImport {
+  readonly #values = new Map<string, string>();
+  readonly #bySlot = new Map<string, string[]>();
+  readonly #outcomes: Outcomes;
+
+  constructor(target: StorageLike, writes: ReadonlyMap<string, string>, outcomes: Outcomes) {
+    this.#outcomes = outcomes;
+    for (let i = 0; i < target.length; i++) {
+      const key = target.key(i);
+      if (key === null) continue;
+      const value = writes.get(key) ?? target.getItem(key);
+      if (value !== null) this.#values.set(key, value);
+    }
+    for (const [key, value] of writes) this.#values.set(key, value);
+    for (const [key, value] of this.#values) {
+      const o = outcomes.of(key, value);
+      if (o.op !== 'add') continue;
+      const slot = slotOf(o);
+      const keys = this.#bySlot.get(slot);
+      if (keys === undefined) this.#bySlot.set(slot, [key]);
+      else keys.push(key);
+    }
+  }
+
+  /** Every key and value after the import, with `key` holding `value`. */
+  entriesWith(key: string, value: string | null): [string, string][] {
+    const out = [...this.#values].filter(([k]) => k !== key);
+    if (value !== null) out.push([key, value]);
+    return out;
+  }
+
+  /**
+   * The records (other than the one under `key`) that `value`, written under `key`, would
+   * replace when Apps loads: the one at the key it lands on, any other record loading into the
+   * same place of Apps' list, and a record of a list it outranks with the same address (Apps
+   * names an address after its contract, else its address-book entry, else its account). A
+   * record identical to it once loaded (in another list: with the same name) is no loss.
+   */
+  victims(key: string, value: string): Victim[] {
+    const o = this.#outcomes.of(key, value);
+    if (o.op !== 'add') return [];
+    const same = new Set(this.#bySlot.get(slotOf(o)) ?? []);
+    if (o.stores !== null && o.stores !== key && this.#values.has(o.stores)) same.add(o.stores);
+    const outranked = new Set(
+      OUTRANKS[o.list].flatMap((list) => this.#bySlot.get(`${list}:${o.address}`) ?? []),
+    );
+    const out: Victim[] = [];
+    for (const k of [...new Set([...same, ...outranked])].sort()) {
+      if (k === key) continue;
+      const v = this.#values.get(k) as string;
+      const other = this.#outcomes.of(k, v);
+      const harmless =
+        other.op === 'add' &&
+        (same.has(k)
+          ? other.text === o.text && slotOf(other) === slotOf(o)
+          : nameOf(other.meta) === nameOf(o.meta));
+      if (!harmless) out.push({ key: k, value: v, outcome: other });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,90 @@
+// Names that look the same to a person: the same letters after Unicode compatibility folding,
+// case folding, invisible and direction characters removed, whitespace collapsed, and common
+// Cyrillic and Greek letters read as the Latin ones they copy (docs/apps-load.md).
+import type { AppsItem } from './apps-load.ts';
+
+// Cyrillic and Greek letters drawn like Latin ones (lowercase; the name is lowercased first).
+const CONFUSABLE: Readonly<Record<string, string>> = {
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  ɡ: 'g',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  '0': 'o',
+  '1': 'l',
+  '|': 'l',
+};
+
+// Format characters (bidi controls, zero-width joiners, BOM, soft hyphen…) and combining marks.
+const INVISIBLE = /[\p{Cf}\p{Mn}\p{Me}]/gu;
+const SPACE = /[\s\p{Zs}]+/gu;
+
+/**
+ * The form two names share when a person would read them as the same name.
+ *
+ * @example nameSkeleton('Ꭺlice\u202e ') === nameSkeleton('alice') // false; nameSkeleton('Аlice') === nameSkeleton('alice') // true
+ */
+export function nameSkeleton(name: string): string {
+  const folded = name.normalize('NFKD').replace(INVISIBLE, '').toLowerCase().replace(SPACE, ' ').trim();
+  let out = '';
+  for (const ch of folded) out += CONFUSABLE[ch] ?? ch;
+  return out.normalize('NFKC');
+}
+
+/**
+ * The items Apps lists (`apps`) whose name looks like `entry`'s and whose address differs: a
+ * second "Bob" with another address is how a payment goes to the wrong person. `refOf` describes
+ * the record under a storage key.
+ *
+ * @example lookalikesOf(planEntry, plan.apps, ref)[0].facts.name // 'Bob'
+ */
+export function lookalikesOf<R>(
+  entry: {
+    readonly key: string;
+    readonly facts: { readonly shown: boolean; readonly name?: string; readonly address?: string };
+  },
+  apps: {
+    readonly accounts: readonly AppsItem[];
+    readonly addresses: readonly AppsItem[];
+    readonly contracts: readonly AppsItem[];
+  },
+  refOf: (key: string) => R,
+): R[] {
+  const { name, address } = entry.facts;
+  if (!entry.facts.shown || name === undefined) return [];
+  const skeleton = nameSkeleton(name);
+  if (skeleton === '') return [];
+  const sources = new Set<string>();
+  for (const item of [...apps.accounts, ...apps.addresses, ...apps.contracts]) {
+    if (item.source === entry.key || item.address === address || item.name === undefined) continue;
+    if (nameSkeleton(item.name) === skeleton) sources.add(item.source);
+  }
+  return [...sources].sort().map(refOf);
+}
