@@ -5,8 +5,7 @@ import { accountKey, addressKey, contractKey } from '@polkadot/ui-keyring/defaul
 import { Keyring } from '@polkadot/ui-keyring/Keyring';
 import { env } from '@polkadot/ui-keyring/observable/env';
 import type { KeyringJson, KeyringStore } from '@polkadot/ui-keyring/types';
-import { classifyKey } from './classify.ts';
-import { type AppsAccount, type AppsItem, type AppsView, byKey, nameOf } from './plan/apps-load.ts';
+import { type AppsAccount, type AppsItem, type AppsView, nameOf, viewOf } from './plan/apps-load.ts';
 import { holdsKey } from './plan/records.ts';
 import { MemoryStorage, readAll, type StorageLike, snapshot } from './storage.ts';
 
@@ -224,10 +223,6 @@ export async function verifyWithUiKeyring(
       });
     const addresses = listed('address', kr.getAddresses(), addressKey);
     const contracts = listed('contract', kr.getContracts(), contractKey);
-    const shown = new Set([...accounts, ...addresses, ...contracts].map((a) => a.source));
-    const notShown = original
-      .map(([k]) => k)
-      .filter((k) => ['account', 'address', 'contract'].includes(classifyKey(k)) && !shown.has(k));
     const after = snapshot(scratch);
     const stored = new Map(original);
     // What ui-keyring changed in its store while loading: re-serialised or re-keyed records,
@@ -239,22 +234,16 @@ export async function verifyWithUiKeyring(
       if (stored.get(k) === now) return false;
       return stored.has(k) || !isBuiltIn(now);
     });
-    const contested = [...loaded]
-      .filter(([, texts]) => texts.size > 1)
-      .map(([slot]) => {
-        const list = slot.slice(0, slot.indexOf(':')) as keyof typeof lists;
-        return { account: accountKey, address: addressKey, contract: contractKey }[list](
-          slot.slice(list.length + 1),
-        );
-      });
     return {
-      accounts: accounts.sort(byKey),
-      addresses: addresses.sort(byKey),
-      contracts: contracts.sort(byKey),
-      rewritten: rewritten.sort(),
-      unloadable: [...unloadable].sort(),
-      contested: [...new Set(contested)].sort(),
-      notShown: notShown.sort(),
+      ...viewOf({
+        accounts,
+        addresses,
+        contracts,
+        rewritten,
+        unloadable,
+        loads: loaded,
+        keys: original.map(([k]) => k),
+      }),
       console: lines,
     };
   } finally {

@@ -264,23 +264,52 @@ export function loadLikeApps(
   const rewritten = [...new Set([...before.keys(), ...after.keys()])].filter(
     (k) => before.get(k) !== after.get(k),
   );
-  const shownSources = new Set([...accounts, ...addresses, ...contracts].map((a) => a.source));
-  const notShown = original
-    .map(([k]) => k)
-    .filter((k) => KEYRING_KINDS.has(classifyKey(k)) && !shownSources.has(k));
-  const contested = [...loads]
+  return viewOf({
+    accounts,
+    addresses,
+    contracts,
+    rewritten,
+    unloadable,
+    loads,
+    keys: original.map(([k]) => k),
+  });
+}
+
+/** What a load gathered, before it is put in order. */
+export interface LoadedLists {
+  readonly accounts: AppsAccount[];
+  readonly addresses: AppsItem[];
+  readonly contracts: AppsItem[];
+  /** Keys whose value the load changed. */
+  readonly rewritten: readonly string[];
+  readonly unloadable: Iterable<string>;
+  /** `list:address` → every record text loaded into that place. */
+  readonly loads: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The storage's keys before the load. */
+  readonly keys: readonly string[];
+}
+
+/**
+ * The AppsView of a load, the model's or the real ui-keyring's: lists sorted by key, the keys of
+ * places that received two different records (contested), the keyring keys no list shows.
+ *
+ * @example viewOf({ accounts, addresses, contracts, rewritten, unloadable, loads, keys })
+ */
+export function viewOf(l: LoadedLists): AppsView {
+  const shownSources = new Set([...l.accounts, ...l.addresses, ...l.contracts].map((a) => a.source));
+  const contested = [...l.loads]
     .filter(([, texts]) => texts.size > 1)
     .map(([slot]) => {
-      const [list] = slot.split(':') as [AppsListKind];
+      const list = slot.slice(0, slot.indexOf(':')) as AppsListKind;
       return KEY_OF[list](slot.slice(list.length + 1));
     });
   return {
-    accounts: accounts.sort(byKey),
-    addresses: addresses.sort(byKey),
-    contracts: contracts.sort(byKey),
-    rewritten: rewritten.sort(),
-    unloadable: [...unloadable].sort(),
+    accounts: [...l.accounts].sort(byKey),
+    addresses: [...l.addresses].sort(byKey),
+    contracts: [...l.contracts].sort(byKey),
+    rewritten: [...l.rewritten].sort(),
+    unloadable: [...l.unloadable].sort(),
     contested: [...new Set(contested)].sort(),
-    notShown: notShown.sort(),
+    notShown: l.keys.filter((k) => KEYRING_KINDS.has(classifyKey(k)) && !shownSources.has(k)).sort(),
   };
 }
