@@ -241,7 +241,7 @@ export async function verifyWithUiKeyring(
         contracts,
         rewritten,
         unloadable,
-        loads: loaded,
+        contested: [...loaded].filter(([, texts]) => texts.size > 1).map(([slot]) => slot),
         keys: original.map(([k]) => k),
       }),
       console: lines,

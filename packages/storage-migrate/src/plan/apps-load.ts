@@ -12,7 +12,7 @@ import {
   contractKey,
   contractRegex,
 } from '@polkadot/ui-keyring/defaults';
-import { hexToU8a, isHex } from '@polkadot/util';
+import { hexToU8a, isHex, u8aToHex } from '@polkadot/util';
 import { classifyKey } from '../classify.ts';
 import { MemoryStorage } from '../storage.ts';
 import { holdsKey } from './records.ts';
@@ -46,7 +46,9 @@ export interface LoadedRecord {
   readonly list: AppsListKind;
   /** The address Apps lists it under (its in-memory slot). */
   readonly address: string;
-  /** The storage key ui-keyring writes it to on every load; null when it does not (isInjected). */
+  /** The storage key of that place (ui-keyring's accountKey/addressKey/contractKey of `address`). */
+  readonly key: string;
+  /** The storage key ui-keyring writes it to on every load (`key`); null when it does not (isInjected). */
   readonly stores: string | null;
   /** The text it writes there (store.js: JSON.stringify of the parsed record). */
   readonly text: string;
@@ -91,6 +93,8 @@ export interface AppsView {
 // biome-ignore lint/suspicious/noExplicitAny: mirrors ui-keyring's untyped record access
 type Untyped = any;
 
+// A key's hex part that is 32 bytes, lowercase: what ui-keyring writes for an SS58 address.
+const KEY_HEX = /^0x[0-9a-f]{64}$/;
 // ui-keyring compares Date.now() - whenCreated (ms) with 24*60*60.
 const RECENT_EXPIRY = 24 * 60 * 60;
 const KEYRING_KINDS = new Set(['account', 'address', 'contract']);
@@ -120,15 +124,40 @@ export function appsLoader(options: AppsLoadOptions = {}): {
 } {
   const kr = new Keyring({ type: options.type ?? 'ed25519', ss58Format: options.ss58Format ?? 42 });
   const now = options.now;
+  // ui-keyring's key is `<list>:` + hex of decodeAddress(address). Where `address` was just
+  // encoded from `raw` by an SS58 keyring, that hex is `raw`'s: no second decode (on an Ethereum
+  // keyring addresses are H160s, so the key is computed as ui-keyring does).
+  const ss58 = kr.type !== 'ethereum';
+  const keyOf = (list: AppsListKind, address: string, raw?: Uint8Array | string): string =>
+    raw !== undefined && ss58
+      ? `${list}:${typeof raw === 'string' ? raw : u8aToHex(raw)}`
+      : KEY_OF[list](address);
 
-  const add = (list: AppsListKind, address: string, json: Untyped, type?: string): LoadedRecord => {
+  // The usual record: filed under its own key, its address already the canonical SS58 of that key
+  // in this keyring's format. Then decoding it gives the key's bytes and encoding them gives it
+  // back, so one encode proves what a decode and an encode would compute. Returns the key's hex.
+  const filedUnder = (key: string, address: unknown): string | undefined => {
+    if (!ss58 || typeof address !== 'string') return undefined;
+    const hex = key.slice(key.indexOf(':') + 1);
+    if (!KEY_HEX.test(hex)) return undefined;
+    return kr.encodeAddress(hexToU8a(hex)) === address ? hex : undefined;
+  };
+  const add = (
+    list: AppsListKind,
+    address: string,
+    json: Untyped,
+    raw?: Uint8Array | string,
+    type?: string,
+  ): LoadedRecord => {
     // genericSubject.add: injected and test records stay in memory only.
     const stored = !json.meta.isInjected && !json.meta.isTesting;
+    const key = keyOf(list, address, raw);
     return {
       op: 'add',
       list,
       address,
-      stores: stored ? KEY_OF[list](address) : null,
+      key,
+      stores: stored ? key : null,
       text: JSON.stringify(json),
       meta: json.meta,
       ...(type === undefined ? {} : { type }),
@@ -139,25 +168,25 @@ export function appsLoader(options: AppsLoadOptions = {}): {
   const loadAccount = (json: Untyped): LoadOutcome => {
     if (!json.meta.isTesting && json.encoded) {
       const pair = kr.addFromJson(json, true);
-      return add('account', pair.address, json, pair.type);
+      return add('account', pair.address, json, undefined, pair.type);
     }
     return { op: 'none' };
   };
-  const loadAddress = (json: Untyped): LoadOutcome => {
+  const loadAddress = (json: Untyped, key: string): LoadOutcome => {
     const { isRecent, whenCreated = 0 } = json.meta;
     if (isRecent && now !== undefined && now() - whenCreated > RECENT_EXPIRY) return { op: 'remove' };
-    const address =
-      isHex(json.address) && json.address.length !== 66
-        ? json.address
-        : kr.encodeAddress(
-            isHex(json.address) ? hexToU8a(json.address) : kr.decodeAddress(json.address, true),
-          );
-    return add('address', address, json);
+    if (isHex(json.address) && json.address.length !== 66) return add('address', json.address, json);
+    const filed = filedUnder(key, json.address);
+    if (filed) return add('address', json.address, json, filed);
+    const raw = isHex(json.address) ? hexToU8a(json.address) : kr.decodeAddress(json.address, true);
+    return add('address', kr.encodeAddress(raw), json, raw);
   };
-  const loadContract = (json: Untyped): LoadOutcome => {
-    const address = kr.encodeAddress(kr.decodeAddress(json.address));
+  const loadContract = (json: Untyped, key: string): LoadOutcome => {
+    const filed = filedUnder(key, json.address);
+    const raw = filed ?? kr.decodeAddress(json.address);
+    const address = filed ? (json.address as string) : kr.encodeAddress(raw as Uint8Array);
     json.meta.genesisHash = json.meta.genesisHash || json.meta.contract?.genesisHash;
-    return add('contract', address, json);
+    return add('contract', address, json, raw);
   };
 
   return {
@@ -165,8 +194,8 @@ export function appsLoader(options: AppsLoadOptions = {}): {
       const json: Untyped = readStored(value);
       try {
         if (accountRegex.test(key)) return loadAccount(json);
-        if (addressRegex.test(key)) return loadAddress(json);
-        if (contractRegex.test(key)) return loadContract(json);
+        if (addressRegex.test(key)) return loadAddress(json, key);
+        if (contractRegex.test(key)) return loadContract(json, key);
         return { op: 'none' };
       } catch {
         return { op: 'failed' }; // loadAll catches everything a record throws and logs it
@@ -203,7 +232,7 @@ export function byKey<T extends AppsItem>(a: T, b: T): number {
 export function loadLikeApps(
   entries: Iterable<readonly [string, string]>,
   options: AppsLoadOptions = {},
-  loader = appsLoader(options),
+  loader: { outcome(key: string, value: string | null): LoadOutcome } = appsLoader(options),
 ): AppsView {
   const original = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const scratch = new MemoryStorage(original);
@@ -212,7 +241,10 @@ export function loadLikeApps(
     address: new Map(),
     contract: new Map(),
   };
-  const loads = new Map<string, Set<string>>();
+  // The first text loaded into each place; a place that receives another text is contested.
+  const first = new Map<string, string>();
+  const contested = new Set<string>();
+  const touched = new Set<string>();
   const unloadable = new Set<string>();
   for (let i = scratch.length - 1; i >= 0; i--) {
     const key = scratch.key(i);
@@ -220,24 +252,31 @@ export function loadLikeApps(
     const value = scratch.getItem(key);
     const out = loader.outcome(key, value);
     if (out.op === 'failed') unloadable.add(key);
-    else if (out.op === 'remove') scratch.removeItem(key);
-    else if (out.op === 'add') {
+    else if (out.op === 'remove') {
+      scratch.removeItem(key);
+      touched.add(key);
+    } else if (out.op === 'add') {
       lists[out.list].set(out.address, { record: out, source: key, value: value ?? '' });
-      if (out.stores !== null) scratch.setItem(out.stores, out.text);
+      if (out.stores !== null && scratch.getItem(out.stores) !== out.text) {
+        scratch.setItem(out.stores, out.text);
+        touched.add(out.stores);
+      }
       const slot = `${out.list}:${out.address}`;
-      const sources = loads.get(slot) ?? new Set();
-      sources.add(out.text);
-      loads.set(slot, sources);
+      const seen = first.get(slot);
+      if (seen === undefined) first.set(slot, out.text);
+      else if (seen !== out.text) contested.add(slot);
     }
   }
-  const item = (s: Slot): AppsItem => {
-    const name = nameOf(s.record.meta);
-    return {
-      key: KEY_OF[s.record.list](s.record.address),
+  // `meta`: where the shown name comes from (for an address-book slot, a contract of that address).
+  const item = (s: Slot, meta: unknown = s.record.meta): AppsItem => {
+    const name = nameOf(meta);
+    const out: { key: string; source: string; address: string; name?: string } = {
+      key: s.record.key,
       source: s.source,
       address: s.record.address,
-      ...(name === undefined ? {} : { name }),
     };
+    if (name !== undefined) out.name = name;
+    return out;
   };
   const accounts = [...lists.account.values()].map((s) => ({
     ...item(s),
@@ -246,31 +285,25 @@ export function loadLikeApps(
   }));
   // getAddresses takes each address-book slot's meta from the last list holding that address
   // (accounts, address book, contracts, in that order).
-  const addresses = [...lists.address.values()].map((s) => {
-    const shown = lists.contract.get(s.record.address) ?? s;
-    const name = nameOf(shown.record.meta);
-    const { name: _, ...rest } = item(s);
-    return { ...rest, ...(name === undefined ? {} : { name }) };
-  });
+  const addresses = [...lists.address.values()].map((s) =>
+    item(s, (lists.contract.get(s.record.address) ?? s).record.meta),
+  );
   // getContracts: only contracts whose meta.contract.genesisHash is the connected chain's (none here).
   const contracts = [...lists.contract.values()]
     .filter((s) => {
       const contract = (s.record.meta as Untyped).contract;
       return !!contract && contract.genesisHash === undefined;
     })
-    .map(item);
-  const after = new Map(scratch.entries());
+    .map((s) => item(s));
   const before = new Map(original);
-  const rewritten = [...new Set([...before.keys(), ...after.keys()])].filter(
-    (k) => before.get(k) !== after.get(k),
-  );
+  const rewritten = [...touched].filter((k) => before.get(k) !== (scratch.getItem(k) ?? undefined));
   return viewOf({
     accounts,
     addresses,
     contracts,
     rewritten,
     unloadable,
-    loads,
+    contested,
     keys: original.map(([k]) => k),
   });
 }
@@ -283,8 +316,8 @@ export interface LoadedLists {
   /** Keys whose value the load changed. */
   readonly rewritten: readonly string[];
   readonly unloadable: Iterable<string>;
-  /** `list:address` → every record text loaded into that place. */
-  readonly loads: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The places (`list:address`) that received two different records. */
+  readonly contested: Iterable<string>;
   /** The storage's keys before the load. */
   readonly keys: readonly string[];
 }
@@ -293,16 +326,14 @@ export interface LoadedLists {
  * The AppsView of a load, the model's or the real ui-keyring's: lists sorted by key, the keys of
  * places that received two different records (contested), the keyring keys no list shows.
  *
- * @example viewOf({ accounts, addresses, contracts, rewritten, unloadable, loads, keys })
+ * @example viewOf({ accounts, addresses, contracts, rewritten, unloadable, contested, keys })
  */
 export function viewOf(l: LoadedLists): AppsView {
   const shownSources = new Set([...l.accounts, ...l.addresses, ...l.contracts].map((a) => a.source));
-  const contested = [...l.loads]
-    .filter(([, texts]) => texts.size > 1)
-    .map(([slot]) => {
-      const list = slot.slice(0, slot.indexOf(':')) as AppsListKind;
-      return KEY_OF[list](slot.slice(list.length + 1));
-    });
+  const contested = [...l.contested].map((slot) => {
+    const list = slot.slice(0, slot.indexOf(':')) as AppsListKind;
+    return KEY_OF[list](slot.slice(list.length + 1));
+  });
   return {
     accounts: [...l.accounts].sort(byKey),
     addresses: [...l.addresses].sort(byKey),

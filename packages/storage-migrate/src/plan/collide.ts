@@ -20,6 +20,11 @@ export class Outcomes {
     this.#loader = loader;
   }
 
+  /** What Apps does with `value` stored under `key` (loadLikeApps calls it as `outcome`). */
+  outcome(key: string, value: string | null): LoadOutcome {
+    return this.of(key, value ?? '');
+  }
+
   /** What Apps does with `value` stored under `key`. */
   of(key: string, value: string): LoadOutcome {
     const hit = this.#memo.get(key);

@@ -52,10 +52,12 @@ function parsed(value: string): unknown {
 export function entryFacts(key: string, value: string, outcome: LoadOutcome): EntryFacts {
   const kind: EntryKind = classifyKey(key);
   if (kind === 'account' || kind === 'address' || kind === 'contract') {
-    const { json, meta } = readRecord(value);
-    const name = outcome.op === 'add' ? nameOf(outcome.meta) : nameOf(meta);
-    const address = outcome.op === 'add' ? outcome.address : json?.address;
-    const genesis = meta?.genesisHash;
+    // A record Apps loads is described by what it loads (no second parse); any other by its JSON.
+    const record = outcome.op === 'add' ? undefined : readRecord(value);
+    const meta = outcome.op === 'add' ? (outcome.meta as Record<string, unknown> | null) : record?.meta;
+    const name = nameOf(meta);
+    const address = outcome.op === 'add' ? outcome.address : record?.json?.address;
+    const genesis = meta === null || typeof meta !== 'object' ? undefined : meta.genesisHash;
     return {
       shown: outcome.op === 'add',
       ...(typeof address === 'string' ? { address } : {}),

@@ -58,33 +58,64 @@ export function nameSkeleton(name: string): string {
   return out.normalize('NFKC');
 }
 
+/** Apps' listed items by the skeleton of their name, built once per plan. */
+export interface LookalikeIndex {
+  /** The skeleton of `name` (each name folded once per plan). */
+  skeleton(name: string): string;
+  readonly items: ReadonlyMap<string, readonly AppsItem[]>;
+}
+
 /**
- * The items Apps lists (`apps`) whose name looks like `entry`'s and whose address differs: a
- * second "Bob" with another address is how a payment goes to the wrong person. `refOf` describes
- * the record under a storage key.
+ * Indexes every item Apps lists (`apps`) by the skeleton of its name.
  *
- * @example lookalikesOf(planEntry, plan.apps, ref)[0].facts.name // 'Bob'
+ * @example const index = lookalikeIndex(plan.apps)
+ */
+export function lookalikeIndex(apps: {
+  readonly accounts: readonly AppsItem[];
+  readonly addresses: readonly AppsItem[];
+  readonly contracts: readonly AppsItem[];
+}): LookalikeIndex {
+  const folded = new Map<string, string>();
+  const skeleton = (name: string): string => {
+    let s = folded.get(name);
+    if (s === undefined) {
+      s = nameSkeleton(name);
+      folded.set(name, s);
+    }
+    return s;
+  };
+  const items = new Map<string, AppsItem[]>();
+  for (const item of [...apps.accounts, ...apps.addresses, ...apps.contracts]) {
+    if (item.name === undefined) continue;
+    const s = skeleton(item.name);
+    if (s === '') continue;
+    const list = items.get(s);
+    if (list === undefined) items.set(s, [item]);
+    else list.push(item);
+  }
+  return { skeleton, items };
+}
+
+/**
+ * The items Apps lists (`index`, from lookalikeIndex) whose name looks like `entry`'s and whose
+ * address differs: a second "Bob" with another address is how a payment goes to the wrong
+ * person. `refOf` describes the record under a storage key.
+ *
+ * @example lookalikesOf(planEntry, lookalikeIndex(plan.apps), ref)[0].facts.name // 'Bob'
  */
 export function lookalikesOf<R>(
   entry: {
     readonly key: string;
     readonly facts: { readonly shown: boolean; readonly name?: string; readonly address?: string };
   },
-  apps: {
-    readonly accounts: readonly AppsItem[];
-    readonly addresses: readonly AppsItem[];
-    readonly contracts: readonly AppsItem[];
-  },
+  index: LookalikeIndex,
   refOf: (key: string) => R,
 ): R[] {
   const { name, address } = entry.facts;
   if (!entry.facts.shown || name === undefined) return [];
-  const skeleton = nameSkeleton(name);
-  if (skeleton === '') return [];
   const sources = new Set<string>();
-  for (const item of [...apps.accounts, ...apps.addresses, ...apps.contracts]) {
-    if (item.source === entry.key || item.address === address || item.name === undefined) continue;
-    if (nameSkeleton(item.name) === skeleton) sources.add(item.source);
+  for (const item of index.items.get(index.skeleton(name)) ?? []) {
+    if (item.source !== entry.key && item.address !== address) sources.add(item.source);
   }
   return [...sources].sort().map(refOf);
 }

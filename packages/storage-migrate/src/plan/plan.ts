@@ -8,9 +8,11 @@ import { appsLoader, loadLikeApps } from './apps-load.ts';
 import { Outcomes, PostImport } from './collide.ts';
 import { compareFacts, entryFacts } from './facts.ts';
 import { type HiddenNotice, hiddenNotices, storageNotice } from './hidden.ts';
-import { lookalikesOf } from './lookalike.ts';
+import { lookalikeIndex, lookalikesOf } from './lookalike.ts';
 import { holdsKey, readRecord } from './records.ts';
 import type { EntryRef, ImportPlan, KeptBecause, PlanCounts, PlanEntry, PlanOptions } from './types.ts';
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 function checkOptions(options: PlanOptions, keys: ReadonlySet<string>): void {
   const policy = options.policy ?? 'keep';
@@ -147,43 +149,36 @@ export function planImport(
     facts: entryFacts(key, value, outcomes.of(key, value)),
   });
 
-  // Second pass: what each record would overwrite once Apps loads the storage.
-  const planned = first.map((e): PlanEntry => {
+  // Second pass: what each record would overwrite once Apps loads the storage. One object per
+  // entry, filled in place (a storage of ten thousand entries makes ten thousand of them).
+  const planned = first.map((e): Writable<PlanEntry> => {
     const outcome = outcomes.of(e.key, e.value);
-    const base = {
+    const p: Writable<PlanEntry> = {
       key: e.key,
       kind: e.kind,
+      status: e.status,
+      write: false,
       value: e.value,
       existing: e.existing,
       facts: entryFacts(e.key, e.value, outcome),
-      ...(outcome.op === 'add' && outcome.stores !== null && outcome.stores !== e.key
-        ? { lands: outcome.stores }
-        : {}),
     };
-    if (e.status === 'identical') return { ...base, status: 'identical', write: false };
-    const change =
-      e.existing === null
-        ? undefined
-        : compareFacts(e.key, e.existing, e.value, outcomes.of(e.key, e.existing), outcome);
-    const victims = post.victims(e.key, e.value);
-    const common = { ...base, ...(e.choice ? { choice: e.choice } : {}), ...(change ? { change } : {}) };
-    if (victims.length > 0) {
-      const overwrites = victims.map((v) => ref(v.key, v.value));
-      const write = e.choice === 'write';
-      return {
-        ...common,
-        status: 'overwrites',
-        write,
-        overwrites,
-        ...(write ? {} : { keptBecause: e.keptBecause === 'choice' ? 'choice' : 'overwrites' }),
-      };
+    if (outcome.op === 'add' && outcome.stores !== null && outcome.stores !== e.key) p.lands = outcome.stores;
+    if (e.status === 'identical') return p;
+    if (e.choice) p.choice = e.choice;
+    if (e.existing !== null) {
+      p.change = compareFacts(e.key, e.existing, e.value, outcomes.of(e.key, e.existing), outcome);
     }
-    return {
-      ...common,
-      status: e.status,
-      write: e.keptBecause === undefined,
-      ...(e.keptBecause ? { keptBecause: e.keptBecause } : {}),
-    };
+    const victims = post.victims(e.key, e.value);
+    if (victims.length > 0) {
+      p.status = 'overwrites';
+      p.overwrites = victims.map((v) => ref(v.key, v.value));
+      p.write = e.choice === 'write';
+      if (!p.write) p.keptBecause = e.keptBecause === 'choice' ? 'choice' : 'overwrites';
+      return p;
+    }
+    p.write = e.keptBecause === undefined;
+    if (e.keptBecause) p.keptBecause = e.keptBecause;
+    return p;
   });
 
   // What Apps shows once it loads the storage as this plan leaves it.
@@ -194,12 +189,14 @@ export function planImport(
     if (key !== null && value !== null) after.set(key, value);
   }
   for (const e of planned) if (e.write) after.set(e.key, e.value);
-  const apps = loadLikeApps(after, load);
-  const entries = planned.map((e) => {
-    if (e.status === 'identical') return e;
-    const similar = lookalikesOf(e, apps, (key) => ref(key, after.get(key) ?? ''));
-    return similar.length > 0 ? { ...e, lookalikes: similar } : e;
-  });
+  const apps = loadLikeApps(after, load, outcomes);
+  const names = lookalikeIndex(apps);
+  for (const e of planned) {
+    if (e.status === 'identical') continue;
+    const similar = lookalikesOf(e, names, (key) => ref(key, after.get(key) ?? ''));
+    if (similar.length > 0) e.lookalikes = similar;
+  }
+  const entries: readonly PlanEntry[] = planned;
 
   const hidden: HiddenNotice[] = [];
   let keyedAccounts = false;

@@ -35,6 +35,19 @@ export function readRecord(value: string): StoredRecord {
  * @example holdsKey(storedInBrowserAccount) // true; holdsKey(qrAccount) // false
  */
 export function holdsKey(value: string): boolean {
+  const known = answers.get(value);
+  if (known !== undefined) return known;
+  const answer = answerHoldsKey(value);
+  // A plan asks about the same account values several times (facts, guard, Apps' view).
+  if (answers.size >= MAX_ANSWERS) answers.clear();
+  answers.set(value, answer);
+  return answer;
+}
+
+const MAX_ANSWERS = 4096;
+const answers = new Map<string, boolean>();
+
+function answerHoldsKey(value: string): boolean {
   const { json } = readRecord(value);
   if (json === undefined || typeof json.encoded !== 'string') return false;
   try {
