@@ -3,8 +3,8 @@
 // land on each other's keys when ui-keyring loads them (it stores each record under a key made
 // from its own `address`), or fail to load. Used to hold keyport's model of Apps' load against
 // the real ui-keyring.
-import { u8aToHex } from '@polkadot/util';
-import { base64Encode } from '@polkadot/util-crypto';
+import { hexToU8a, u8aToHex } from '@polkadot/util';
+import { base64Encode, encodeAddress } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import type { HarnessAccount } from './accounts.ts';
 import { KNOWN_GENESIS } from './meta.ts';
@@ -55,8 +55,14 @@ export function collidingRecords(opts: CollidingOptions): fc.Arbitrary<StorageRe
       ),
     )
     .map(([prefix, rest]) => prefix + rest);
+  // The canonical SS58 (prefix 42, what a keyring loaded at 42 re-encodes) of a pool account's
+  // own key, as a record filed under that key holds it; ethereum H160 keys have none.
+  const canonical = member
+    .filter((a) => a.storageKey.length === 'account:0x'.length + 64)
+    .map((a) => encodeAddress(hexToU8a(a.storageKey.slice('account:'.length)), 42));
   const address = fc.oneof(
     { weight: 6, arbitrary: member.map((a) => a.jsonAddress) },
+    { weight: 4, arbitrary: canonical },
     { weight: 2, arbitrary: member.map((a) => a.address) },
     { weight: 1, arbitrary: member.map((a) => u8aToHex(a.publicKey)) },
     {
