@@ -73,13 +73,8 @@ export type { SkippedItem } from './input/dumps.ts';
 export { decodeJsStringLiteral, encodeJsStringLiteral } from './input/js-literal.ts';
 export type { KeyringContext } from './input/keyring.ts';
 export { type ImportSource, type ReadImportOptions, readImportInput } from './input/read.ts';
-export type {
-  AppsAccount,
-  AppsItem,
-  AppsListKind,
-  AppsLoadOptions,
-  AppsView,
-} from './plan/apps-load.ts';
+export type { AppsLoadOptions } from './plan/apps-load.ts';
+export type { AppsAccount, AppsItem, AppsListKind, AppsView } from './plan/apps-view.ts';
 export { checkAgainstPlan } from './plan/check.ts';
 export type { EntryFacts, FactsChange } from './plan/facts.ts';
 export type { HiddenNotice, HiddenReason } from './plan/hidden.ts';

@@ -5,7 +5,7 @@ import { accountKey, addressKey, contractKey } from '@polkadot/ui-keyring/defaul
 import { Keyring } from '@polkadot/ui-keyring/Keyring';
 import { env } from '@polkadot/ui-keyring/observable/env';
 import type { KeyringJson, KeyringStore } from '@polkadot/ui-keyring/types';
-import { type AppsAccount, type AppsItem, type AppsView, nameOf, viewOf } from './plan/apps-load.ts';
+import { type AppsAccount, type AppsItem, type AppsView, nameOf, viewOf } from './plan/apps-view.ts';
 import { holdsKey } from './plan/records.ts';
 import { MemoryStorage, readAll, type StorageLike, snapshot } from './storage.ts';
 

@@ -5,7 +5,7 @@ import { account, collidingRecords, fcParams, type HarnessAccount } from '@keypo
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadLikeApps } from '../src/plan/apps-load.ts';
+import { loadLikeApps } from '../src/plan/apps-view.ts';
 import { MemoryStorage } from '../src/storage.ts';
 import { verifyWithUiKeyring } from '../src/verify.ts';
 

@@ -7,7 +7,7 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyPlan } from '../src/apply.ts';
-import { loadLikeApps } from '../src/plan/apps-load.ts';
+import { loadLikeApps } from '../src/plan/apps-view.ts';
 import { checkAgainstPlan } from '../src/plan/check.ts';
 import { planImport } from '../src/plan/plan.ts';
 import type { EntryChoice } from '../src/plan/types.ts';

@@ -13,9 +13,7 @@ import {
   contractRegex,
 } from '@polkadot/ui-keyring/defaults';
 import { hexToU8a, isHex, u8aToHex } from '@polkadot/util';
-import { classifyKey } from '../classify.ts';
-import { MemoryStorage } from '../storage.ts';
-import { holdsKey } from './records.ts';
+import type { AppsListKind } from './apps-view.ts';
 
 /** The keyring Apps loads with. Apps' development mode (which shows test accounts) is not modelled. */
 export interface AppsLoadOptions {
@@ -26,9 +24,6 @@ export interface AppsLoadOptions {
   /** ui-keyring's Date.now(), for "recent" addresses; without it none expires. */
   readonly now?: () => number;
 }
-
-/** A keyring list of Apps. */
-export type AppsListKind = 'account' | 'address' | 'contract';
 
 /** What one stored record does when Apps loads it. */
 export type LoadOutcome =
@@ -57,38 +52,6 @@ export interface LoadedRecord {
   readonly type?: string;
 }
 
-/** One entry of an Apps list after loading. */
-export interface AppsItem {
-  /** The storage key Apps keeps it under (ui-keyring's accountKey/addressKey/contractKey). */
-  readonly key: string;
-  /** The storage key the record was read from. */
-  readonly source: string;
-  readonly address: string;
-  readonly name?: string;
-}
-
-/** An account Apps lists. */
-export interface AppsAccount extends AppsItem {
-  readonly type: string;
-  /** False for external, QR, hardware and multisig accounts. */
-  readonly hasKey: boolean;
-}
-
-/** What Apps shows after loading a storage, and what loading changes in it. */
-export interface AppsView {
-  readonly accounts: readonly AppsAccount[];
-  readonly addresses: readonly AppsItem[];
-  readonly contracts: readonly AppsItem[];
-  /** Keys whose stored value loading changes, adds or deletes (sorted). */
-  readonly rewritten: readonly string[];
-  /** Keyring keys ui-keyring fails on (and logs whole) (sorted). */
-  readonly unloadable: readonly string[];
-  /** Keys where two or more records load into one slot: which one Apps shows depends on the order the browser lists keys in (sorted). */
-  readonly contested: readonly string[];
-  /** Keyring keys of the storage whose record no list shows (sorted). */
-  readonly notShown: readonly string[];
-}
-
 // ui-keyring reads records untyped and relies on exceptions for bad ones; the mirror does too.
 // biome-ignore lint/suspicious/noExplicitAny: mirrors ui-keyring's untyped record access
 type Untyped = any;
@@ -97,8 +60,8 @@ type Untyped = any;
 const KEY_HEX = /^0x[0-9a-f]{64}$/;
 // ui-keyring compares Date.now() - whenCreated (ms) with 24*60*60.
 const RECENT_EXPIRY = 24 * 60 * 60;
-const KEYRING_KINDS = new Set(['account', 'address', 'contract']);
-const KEY_OF: Readonly<Record<AppsListKind, (address: string) => string>> = {
+/** ui-keyring's key of an address in each list (accountKey, addressKey, contractKey). */
+export const KEY_OF: Readonly<Record<AppsListKind, (address: string) => string>> = {
   account: accountKey,
   address: addressKey,
   contract: contractKey,
@@ -201,146 +164,5 @@ export function appsLoader(options: AppsLoadOptions = {}): {
         return { op: 'failed' }; // loadAll catches everything a record throws and logs it
       }
     },
-  };
-}
-
-interface Slot {
-  readonly record: LoadedRecord;
-  readonly source: string;
-  readonly value: string;
-}
-
-/** `meta.name` when it is a string (`meta` may be any value a record holds). */
-export function nameOf(meta: unknown): string | undefined {
-  const name = meta === null || meta === undefined ? undefined : (meta as Untyped).name;
-  return typeof name === 'string' ? name : undefined;
-}
-
-/** Orders list items by the key Apps keeps them under, then by source. */
-export function byKey<T extends AppsItem>(a: T, b: T): number {
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
-}
-
-/**
- * Loads `entries` the way Apps does when it starts, on a copy listed in key order (as keyport's
- * storages and the real ui-keyring check of `./verify` list them): store.js walks the keys from
- * the last to the first while ui-keyring writes, so a record that moves lands after the walk.
- * `loader`: one made with the same options, to reuse its keyring.
- *
- * @example loadLikeApps(readAll(storage), { now: Date.now }).accounts
- */
-export function loadLikeApps(
-  entries: Iterable<readonly [string, string]>,
-  options: AppsLoadOptions = {},
-  loader: { outcome(key: string, value: string | null): LoadOutcome } = appsLoader(options),
-): AppsView {
-  const original = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const scratch = new MemoryStorage(original);
-  const lists: Record<AppsListKind, Map<string, Slot>> = {
-    account: new Map(),
-    address: new Map(),
-    contract: new Map(),
-  };
-  // The first text loaded into each place; a place that receives another text is contested.
-  const first = new Map<string, string>();
-  const contested = new Set<string>();
-  const touched = new Set<string>();
-  const unloadable = new Set<string>();
-  for (let i = scratch.length - 1; i >= 0; i--) {
-    const key = scratch.key(i);
-    if (key === null) continue;
-    const value = scratch.getItem(key);
-    const out = loader.outcome(key, value);
-    if (out.op === 'failed') unloadable.add(key);
-    else if (out.op === 'remove') {
-      scratch.removeItem(key);
-      touched.add(key);
-    } else if (out.op === 'add') {
-      lists[out.list].set(out.address, { record: out, source: key, value: value ?? '' });
-      if (out.stores !== null && scratch.getItem(out.stores) !== out.text) {
-        scratch.setItem(out.stores, out.text);
-        touched.add(out.stores);
-      }
-      const slot = `${out.list}:${out.address}`;
-      const seen = first.get(slot);
-      if (seen === undefined) first.set(slot, out.text);
-      else if (seen !== out.text) contested.add(slot);
-    }
-  }
-  // `meta`: where the shown name comes from (for an address-book slot, a contract of that address).
-  const item = (s: Slot, meta: unknown = s.record.meta): AppsItem => {
-    const name = nameOf(meta);
-    const out: { key: string; source: string; address: string; name?: string } = {
-      key: s.record.key,
-      source: s.source,
-      address: s.record.address,
-    };
-    if (name !== undefined) out.name = name;
-    return out;
-  };
-  const accounts = [...lists.account.values()].map((s) => ({
-    ...item(s),
-    type: s.record.type as string,
-    hasKey: holdsKey(s.value),
-  }));
-  // getAddresses takes each address-book slot's meta from the last list holding that address
-  // (accounts, address book, contracts, in that order).
-  const addresses = [...lists.address.values()].map((s) =>
-    item(s, (lists.contract.get(s.record.address) ?? s).record.meta),
-  );
-  // getContracts: only contracts whose meta.contract.genesisHash is the connected chain's (none here).
-  const contracts = [...lists.contract.values()]
-    .filter((s) => {
-      const contract = (s.record.meta as Untyped).contract;
-      return !!contract && contract.genesisHash === undefined;
-    })
-    .map((s) => item(s));
-  const before = new Map(original);
-  const rewritten = [...touched].filter((k) => before.get(k) !== (scratch.getItem(k) ?? undefined));
-  return viewOf({
-    accounts,
-    addresses,
-    contracts,
-    rewritten,
-    unloadable,
-    contested,
-    keys: original.map(([k]) => k),
-  });
-}
-
-/** What a load gathered, before it is put in order. */
-export interface LoadedLists {
-  readonly accounts: AppsAccount[];
-  readonly addresses: AppsItem[];
-  readonly contracts: AppsItem[];
-  /** Keys whose value the load changed. */
-  readonly rewritten: readonly string[];
-  readonly unloadable: Iterable<string>;
-  /** The places (`list:address`) that received two different records. */
-  readonly contested: Iterable<string>;
-  /** The storage's keys before the load. */
-  readonly keys: readonly string[];
-}
-
-/**
- * The AppsView of a load, the model's or the real ui-keyring's: lists sorted by key, the keys of
- * places that received two different records (contested), the keyring keys no list shows.
- *
- * @example viewOf({ accounts, addresses, contracts, rewritten, unloadable, contested, keys })
- */
-export function viewOf(l: LoadedLists): AppsView {
-  const shownSources = new Set([...l.accounts, ...l.addresses, ...l.contracts].map((a) => a.source));
-  const contested = [...l.contested].map((slot) => {
-    const list = slot.slice(0, slot.indexOf(':')) as AppsListKind;
-    return KEY_OF[list](slot.slice(list.length + 1));
-  });
-  return {
-    accounts: [...l.accounts].sort(byKey),
-    addresses: [...l.addresses].sort(byKey),
-    contracts: [...l.contracts].sort(byKey),
-    rewritten: [...l.rewritten].sort(),
-    unloadable: [...l.unloadable].sort(),
-    contested: [...new Set(contested)].sort(),
-    notShown: l.keys.filter((k) => KEYRING_KINDS.has(classifyKey(k)) && !shownSources.has(k)).sort(),
   };
 }

@@ -1,7 +1,7 @@
 // Whether Apps, as the real ui-keyring loaded the storage after an import, shows exactly what
 // the plan predicted (docs/apps-load.md §4). Pure: no ui-keyring here, so the page can compare on
 // its main thread what its worker read back.
-import type { AppsItem, AppsView } from './apps-load.ts';
+import type { AppsItem, AppsView } from './apps-view.ts';
 
 const LISTS = ['accounts', 'addresses', 'contracts'] as const;
 const KEY_LISTS = ['rewritten', 'unloadable', 'contested', 'notShown'] as const;

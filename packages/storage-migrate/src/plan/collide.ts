@@ -3,13 +3,8 @@
 // any key can land on another entry's key, or share its place in Apps' list
 // (docs/apps-load.md).
 import type { StorageLike } from '../storage.ts';
-import {
-  type AppsListKind,
-  type appsLoader,
-  type LoadedRecord,
-  type LoadOutcome,
-  nameOf,
-} from './apps-load.ts';
+import type { appsLoader, LoadedRecord, LoadOutcome } from './apps-load.ts';
+import { type AppsListKind, nameOf } from './apps-view.ts';
 
 /** Outcomes of records, computed once per key and value. */
 export class Outcomes {

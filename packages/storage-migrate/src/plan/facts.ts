@@ -2,7 +2,8 @@
 // compares side by side (docs/apps-load.md). Never the key material itself.
 import { isPlainObject } from '@keyport/core';
 import { classifyKey, type EntryKind } from '../classify.ts';
-import { type LoadOutcome, nameOf } from './apps-load.ts';
+import type { LoadOutcome } from './apps-load.ts';
+import { nameOf } from './apps-view.ts';
 import { holdsKey, readRecord } from './records.ts';
 
 /** The facts of one stored value, as Apps would show them. */

@@ -1,7 +1,7 @@
 // Names that look the same to a person: the same letters after Unicode compatibility folding,
 // case folding, invisible and direction characters removed, whitespace collapsed, and common
 // Cyrillic and Greek letters read as the Latin ones they copy (docs/apps-load.md).
-import type { AppsItem } from './apps-load.ts';
+import type { AppsItem } from './apps-view.ts';
 
 // Cyrillic and Greek letters drawn like Latin ones (lowercase; the name is lowercased first).
 const CONFUSABLE: Readonly<Record<string, string>> = {

@@ -1,7 +1,8 @@
 // The plan's types: what planImport decides for every incoming item and what the page and the
 // CLI render. applyPlan carries out exactly the `write` flags of a plan.
 import type { EntryKind } from '../classify.ts';
-import type { AppsLoadOptions, AppsView } from './apps-load.ts';
+import type { AppsLoadOptions } from './apps-load.ts';
+import type { AppsView } from './apps-view.ts';
 import type { EntryFacts, FactsChange } from './facts.ts';
 import type { HiddenNotice } from './hidden.ts';
 
