@@ -9,7 +9,7 @@ import { optionalSecretFile, readText, writeFileAtomic } from '../framework/file
 import { cliScrypt } from '../framework/scrypt.ts';
 import { checkOnCopy } from '../report/check-import.ts';
 import { planJson } from '../report/plan-json.ts';
-import { printApps, printPlan, printSource, showKey } from '../report/plan-report.ts';
+import { printApps, printPlan, printSource } from '../report/plan-report.ts';
 import { flushSnapshot, loadSnapshot } from '../snapshot.ts';
 
 /** `<snapshot>.undo-<UTC time>.json`, e.g. `snap.json.undo-20261121T114500123Z.json`. */
@@ -74,7 +74,7 @@ keyport undo <undo-bundle> --storage <snapshot.json> [--passphrase-file <f>].`,
     const storagePath = io.path(needString(args, 'storage'));
     const policy = choice(args, 'policy', ['keep', 'replace'] as const, 'keep');
     const json = flag(args, 'json');
-    const choices: Record<string, EntryChoice> = {};
+    const choices: Record<string, EntryChoice> = Object.create(null); // a key may be __proto__
     for (const key of optStrings(args, 'write')) choices[key] = 'write';
     for (const key of optStrings(args, 'skip')) choices[key] = 'skip';
     const passphrase = await optionalSecretFile(io, args, 'passphrase-file', 'passphrase file');
@@ -167,8 +167,6 @@ keyport undo <undo-bundle> --storage <snapshot.json> [--passphrase-file <f>].`,
       );
       io.out(`verify: ${storagePath} reads back identical (${want.length} item(s))`);
       printApps(io, check.seen, 'Apps (ui-keyring) shows, as planned');
-      for (const k of check.seen.unloadable)
-        io.err(`note: Apps cannot load ${showKey(k)}; ui-keyring's log of it was not printed`);
     }
     return EXIT.OK;
   },
