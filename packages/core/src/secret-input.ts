@@ -29,6 +29,8 @@ export interface SecretInput {
  * @example const input = await readSecretInput(fileText); if (input.key) … else deriveAccount({ secret: input.secret!, type: input.type })
  */
 export async function readSecretInput(text: string): Promise<SecretInput> {
+  if (typeof text !== 'string')
+    throw new KeyportError('INVALID_INPUT', 'the secret is not text', { field: '$' });
   if (isQrText(text)) {
     const qr = parseQrText(text);
     if (qr.kind === 'address') {
