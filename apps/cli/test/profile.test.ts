@@ -211,6 +211,50 @@ describe('keyport dump --profile --origin', () => {
   });
 });
 
+describe('keyport dump --profile: which profile, and nothing to recover', () => {
+  it('an origin held by two profiles of a user-data-dir asks for the profile folder; the folder works', async () => {
+    const out = join(tmp.dir, 'second.json');
+    const r = await runCli([
+      'dump',
+      '--profile',
+      chromium.dir,
+      '--origin',
+      chromium.second.origin,
+      '--out',
+      out,
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/is in 2 profiles .*pass one profile folder with --profile/);
+    const ok = await runCli([
+      'dump',
+      '--profile',
+      chromium.profile,
+      '--origin',
+      chromium.second.origin,
+      '--out',
+      out,
+    ]);
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+
+  it('Firefox keeps no older localStorage values: --recover-deleted says so and writes nothing', async () => {
+    const out = join(tmp.dir, 'ff-recovered.json');
+    const r = await runCli([
+      'dump',
+      '--profile',
+      firefox.dir,
+      '--origin',
+      firefox.apps.origin,
+      '--out',
+      out,
+      '--recover-deleted',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nothing to recover for .*Firefox erases deleted and overwritten values/);
+    expect(() => readFileSync(out)).toThrow();
+  });
+});
+
 describe('keyport dump --profile --extension', () => {
   it("writes the wallet's accounts as Apps records: restore imports them, convert makes the extension's batch, unlock opens it", async () => {
     const out = join(tmp.dir, 'wallet.json');

@@ -224,8 +224,9 @@ export function registerBridgeTests(env: Env): void {
     const other = await c.newPage();
     await other.goto(apps.url);
     await other.evaluate((k) => localStorage.setItem(k, '{"written":"by another Apps tab"}'), 'settings');
-    await keyport.locator('#restore-status', { hasText: 'changed since the plan was shown' }).waitFor();
-    assert((await restoreStatus(keyport)).includes('nothing has been written'), 'notice');
+    // (The refusal above also said "changed since the plan was shown": wait for the new notice.)
+    await keyport.locator('#restore-status', { hasText: 'nothing has been written' }).waitFor();
+    assert((await restoreStatus(keyport)).includes('changed since the plan was shown'), 'notice');
     await shot(keyport, 'bridge-C-stale-notice');
     await other.close();
 

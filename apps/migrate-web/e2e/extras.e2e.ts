@@ -50,6 +50,14 @@ export function registerExtraTests(env: Env): void {
     );
     await shot(page, 'B-check-passwords');
 
+    // The passwords were read once: every field is empty again after the check.
+    const left = await page
+      .locator('#check-fields input[type="password"]')
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    assert(left.length > 0 && left.every((v) => v === ''), 'a password stayed in its field after the check');
+    await page.getByLabel(`Password for ${first.name} (${first.type})`).fill(first.password);
+    await page.getByLabel(`Password for ${second.name} (${second.type})`).fill(second.password);
+    await page.getByLabel(`Password for ${third.name} (${third.type})`).fill('definitely wrong');
     await page.getByRole('button', { name: 'Check passwords' }).click();
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.locator('#check-status', { hasText: 'Cancelled' }).waitFor({ timeout: 30_000 });

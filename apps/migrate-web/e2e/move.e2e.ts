@@ -139,6 +139,10 @@ export function registerMoveTests(env: Env): void {
       Object.keys(await readStorage(page)).length === 0,
       'something was written after a wrong passphrase',
     );
+    assert(
+      (await page.locator('#unlock-password').inputValue()) === '',
+      'the wrong passphrase stayed in its field',
+    );
     await shot(page, 'B-wrong-passphrase');
     await unlock(page, PASSPHRASE);
     assert(
@@ -306,7 +310,10 @@ export function registerMoveTests(env: Env): void {
       },
       plain.replace('Demo Bob', 'Demo Rob'),
     );
-    await page.locator('#restore-status', { hasText: 'dropped.json' }).waitFor();
+    await page.waitForFunction(() => {
+      const status = document.getElementById('restore-status');
+      return !!status?.textContent?.includes('dropped.json') && !status.classList.contains('status-busy');
+    });
     assert((await restoreStatus(page)).includes('checksum does not match'), 'drop: altered file accepted');
     assertSameStorage(await readStorage(page), bBefore, 'B after the drop');
     await b.close();

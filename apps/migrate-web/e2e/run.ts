@@ -2,6 +2,7 @@
 // in Debian's Chromium and prints "N passed, N failed" (exit 1 on any failure).
 import { rmSync } from 'node:fs';
 import { build } from 'vite';
+import { registerAttackTests } from './attacks.e2e.ts';
 import { registerBridgeTests } from './bridge.e2e.ts';
 import { makeEnv } from './env.ts';
 import { registerExtraTests } from './extras.e2e.ts';
@@ -20,6 +21,7 @@ try {
   const env = makeEnv(server.url, browser);
   registerMoveTests(env);
   registerBridgeTests(env);
+  registerAttackTests(env);
   registerExtraTests(env);
   failed = await runAll();
 } finally {

@@ -47,7 +47,8 @@ function send(res, status, text) {
 
 /**
  * Maps a request path to a file under `root`, or undefined when it would leave `root`
- * (`..`, encoded slashes or backslashes, NUL, a symlink pointing outside).
+ * (`..`, encoded slashes or backslashes, NUL, a symlink pointing outside) or names a dotfile or
+ * dot-folder (`.git/config`, `.env`).
  */
 export async function resolveRequestPath(root, urlPath) {
   let decoded;
@@ -58,7 +59,9 @@ export async function resolveRequestPath(root, urlPath) {
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
   const parts = decoded.split('/').filter((p) => p !== '' && p !== '.');
-  if (parts.includes('..')) return undefined;
+  // `..` leaves the folder; any other name starting with a dot (.git, .env, .DS_Store) is not
+  // part of the page.
+  if (parts.some((p) => p.startsWith('.'))) return undefined;
   let file = join(root, ...parts);
   let info = await stat(file).catch(() => undefined);
   if (info?.isDirectory()) {

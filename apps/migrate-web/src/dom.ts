@@ -51,3 +51,18 @@ export function showStatus(el: HTMLElement, kind: StatusKind, text: string): voi
 export function clear(el: Element): void {
   el.replaceChildren();
 }
+
+/**
+ * A name taken from a file, isolated from the text around it (`<bdi>`): a name ending in a
+ * right-to-left override cannot reverse the address printed after it.
+ *
+ * @example h('li', {}, isolated(name), ' ', addressCode(address))
+ */
+export function isolated(text: string): HTMLElement {
+  return h('bdi', { class: 'name' }, text);
+}
+
+/** An address (or key) taken from a file: monospace, isolated, wrapped anywhere when long. */
+export function addressCode(text: string): HTMLElement {
+  return h('code', { class: 'addr' }, h('bdi', {}, text));
+}

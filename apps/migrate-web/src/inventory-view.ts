@@ -1,5 +1,5 @@
 /** Renders an Inventory: counts by kind, then accounts and address-book entries with names. */
-import { clear, h } from './dom.ts';
+import { clear, h, isolated } from './dom.ts';
 import { countLabel, type Entry, type Inventory, type Kind } from './inventory.ts';
 
 const ORDER: readonly Kind[] = ['account', 'address', 'contract', 'settings', 'other'];
@@ -27,9 +27,9 @@ function entryTable(caption: string, entries: readonly Entry[], showType: boolea
         h(
           'tr',
           {},
-          h('td', {}, e.name === '' ? '(no name)' : e.name),
+          h('td', {}, e.name === '' ? '(no name)' : isolated(e.name)),
           showType ? h('td', {}, e.type) : null,
-          h('td', { class: 'addr' }, e.address),
+          h('td', { class: 'addr' }, h('bdi', {}, e.address)),
         ),
       ),
     ),

@@ -1,4 +1,5 @@
 /** Step 2 wiring (first load): "Load bundle" (file input and drag and drop). The rest is lazy. */
+import { textFromBytes } from '@keyport/core';
 import type { PageContext } from './context.ts';
 import { byId, showStatus } from './dom.ts';
 import { errorMessage } from './messages.ts';
@@ -30,7 +31,8 @@ export function wireRestore(ctx: PageContext): void {
     }
     showStatus(status, 'busy', `Reading ${file.name}…`);
     try {
-      const text = await file.text();
+      // UTF-8, or UTF-16 after its byte-order mark: read as the CLI reads files.
+      const text = textFromBytes(new Uint8Array(await file.arrayBuffer()));
       loader ??= import('./restore/flow.ts')
         .then((m) => m.createRestoreFlow(ctx))
         .catch((e: unknown) => {

@@ -38,6 +38,10 @@ beforeAll(async () => {
   writeFileSync(join(root, 'assets', 'a.js'), 'export {}');
   writeFileSync(join(root, 'assets', 'w.wasm'), 'x');
   writeFileSync(join(base, 'secret.txt'), 'outside');
+  mkdirSync(join(root, '.git'));
+  writeFileSync(join(root, '.git', 'config'), 'dotfile');
+  writeFileSync(join(root, '.env'), 'dotfile');
+  writeFileSync(join(root, 'assets', '.hidden.js'), 'dotfile');
   symlinkSync(join(base, 'secret.txt'), join(root, 'link.txt'));
   server = createStaticServer(root);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -78,6 +82,22 @@ describe('scripts/serve.mjs', () => {
       expect(res.body).not.toContain('outside');
       expect(res.headers['content-security-policy']).toBe(HEADER_CSP);
     }
+  });
+
+  it('never serves a dotfile or a dot-folder (.git, .env), however the path is spelt', async () => {
+    for (const path of [
+      '/.env',
+      '/.git/config',
+      '/assets/.hidden.js',
+      '/%2eenv',
+      '/assets/%2Ehidden.js',
+      '/.git/',
+    ]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.body).not.toContain('dotfile');
+    }
+    expect((await get('/assets/a.js')).status).toBe(200);
   });
 
   it('answers GET and HEAD only', async () => {

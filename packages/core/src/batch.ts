@@ -3,7 +3,14 @@
 // holds JSON.stringify of the stored keystores, each still under its own account password.
 import { stringToU8a } from '@polkadot/util';
 import { base64Encode } from '@polkadot/util-crypto';
-import { type CryptoOptions, openData, openLegacyData, passwordBytes, sealData } from './envelope.ts';
+import {
+  assertEnvelopeParams,
+  type CryptoOptions,
+  openData,
+  openLegacyData,
+  passwordBytes,
+  sealData,
+} from './envelope.ts';
 import { KeyportError } from './errors.ts';
 import { decodeEncoded } from './keystore/fields.ts';
 import { isJsonObject, type JsonObject, type JsonValue, readJsonInput } from './keystore/json-input.ts';
@@ -85,6 +92,7 @@ async function decryptBatch(json: BatchJson, password: string | Uint8Array, scry
   const bytes = decodeEncoded(json.encoded);
   const { kdf } = protectionOf(json.encoding);
   if (kdf === 'none') return bytes;
+  if (kdf === 'scrypt') assertEnvelopeParams(bytes); // refused before asking for a password
   if (passwordBytes(password).length === 0) {
     throw new KeyportError('PASSWORD_REQUIRED', 'this batch file is encrypted: a password is required');
   }

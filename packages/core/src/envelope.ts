@@ -51,6 +51,17 @@ export function readScryptHeader(bytes: Uint8Array): { salt: Uint8Array; params:
 }
 
 /**
+ * Refuses an envelope whose header names scrypt parameters polkadot-js would not read, before
+ * anyone is asked for its password (openData checks them again).
+ *
+ * @throws UNSAFE_SCRYPT_PARAMS, or CORRUPT_DATA when the bytes are too short for a header.
+ * @example assertEnvelopeParams(base64Decode(bundle.ciphertext))
+ */
+export function assertEnvelopeParams(bytes: Uint8Array): void {
+  assertScryptParams(readScryptHeader(bytes).params);
+}
+
+/**
  * Encrypts `plain` under `password` into polkadot-js's v3 envelope.
  *
  * @throws UNSAFE_SCRYPT_PARAMS for parameters polkadot-js would not read back; PASSWORD_REQUIRED

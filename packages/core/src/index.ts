@@ -66,6 +66,7 @@ export { VAULT_PRESETS, type VaultPreset } from './derive/vault.ts';
 // derivation, networks, detection
 export { detectFormat } from './detect.ts';
 export {
+  assertEnvelopeParams,
   type CryptoOptions,
   openData,
   openLegacyData,

@@ -24,6 +24,7 @@ const EXPORTED = [
   'accountId',
   'addressBookFormat',
   'appsAccountsFormat',
+  'assertEnvelopeParams',
   'assertMnemonic',
   'assertScryptParams',
   'bananaPassphrase',

@@ -80,6 +80,7 @@ export type {
   AppsLoadOptions,
   AppsView,
 } from './plan/apps-load.ts';
+export { checkAgainstPlan } from './plan/check.ts';
 export type { EntryFacts, FactsChange } from './plan/facts.ts';
 export type { HiddenNotice, HiddenReason } from './plan/hidden.ts';
 export { planImport } from './plan/plan.ts';

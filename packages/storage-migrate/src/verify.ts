@@ -1,5 +1,6 @@
 // What Polkadot-JS Apps would show from a storage, found by running the real @polkadot/ui-keyring
 // over a copy of it. Separate entry (`@keyport/storage-migrate/verify`): it pulls ui-keyring in.
+// checkAgainstPlan (plan/check.ts) compares its result with a plan's prediction.
 import { accountKey, addressKey, contractKey } from '@polkadot/ui-keyring/defaults';
 import { Keyring } from '@polkadot/ui-keyring/Keyring';
 import { env } from '@polkadot/ui-keyring/observable/env';
@@ -276,47 +277,4 @@ function isBuiltIn(value: string | undefined): boolean {
   } catch {
     return false; // not JSON: not one of ui-keyring's own records
   }
-}
-
-const LISTS = ['accounts', 'addresses', 'contracts'] as const;
-const KEY_LISTS = ['rewritten', 'unloadable', 'contested', 'notShown'] as const;
-
-/**
- * What ui-keyring (`seen`, from verifyWithUiKeyring without a chain, as the plan assumes) shows
- * that the plan's prediction (`plan.apps`) did not say, one line each (keys JSON-quoted, no
- * values): empty when the import did exactly what the plan showed.
- *
- * @example const problems = checkAgainstPlan(plan, await verifyWithUiKeyring(copy)); if (problems.length) rollBack()
- */
-export function checkAgainstPlan(plan: { readonly apps: AppsView }, seen: VerifyResult): string[] {
-  const problems: string[] = [];
-  const q = (k: string) => JSON.stringify(k.slice(0, 100));
-  for (const list of LISTS) {
-    const text = (items: readonly AppsItem[]) =>
-      new Map(
-        items.map((item) => {
-          const { unlocked: _, ...rest } = item as ShownAccount;
-          return [`${item.key}\u0000${item.source}`, JSON.stringify(rest)];
-        }),
-      );
-    const want = text(plan.apps[list]);
-    const got = text(seen[list]);
-    for (const [id, value] of got) {
-      const key = id.slice(0, id.indexOf('\u0000'));
-      if (!want.has(id)) problems.push(`${list}: ui-keyring lists ${q(key)}, which the plan did not show`);
-      else if (want.get(id) !== value)
-        problems.push(`${list}: ui-keyring shows ${q(key)} otherwise than planned`);
-    }
-    for (const id of want.keys()) {
-      if (!got.has(id))
-        problems.push(`${list}: ${q(id.slice(0, id.indexOf('\u0000')))} is missing from ui-keyring's list`);
-    }
-  }
-  for (const name of KEY_LISTS) {
-    const want = new Set(plan.apps[name]);
-    const got = new Set(seen[name]);
-    for (const k of got) if (!want.has(k)) problems.push(`${name}: ${q(k)} was not predicted`);
-    for (const k of want) if (!got.has(k)) problems.push(`${name}: ${q(k)} was predicted but not seen`);
-  }
-  return problems;
 }

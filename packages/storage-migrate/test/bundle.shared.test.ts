@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { COMPAT_SCRYPT } from '@keyport/core';
+import { COMPAT_SCRYPT, createBatch } from '@keyport/core';
 import { nodeScrypt } from '@keyport/core/scrypt-node';
 import { fcParams, hostileString, rejectsWithCode } from '@keyport/test-harness';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { base64Decode, base64Encode, cryptoWaitReady } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyPlan, undoImport } from '../src/apply.ts';
@@ -16,6 +16,7 @@ import { decodeBundle, readBundleHeader } from '../src/bundle/decode.ts';
 import { dumpStorage, makeBundle } from '../src/bundle/dump.ts';
 import { encodeBundle } from '../src/bundle/encode.ts';
 import type { AfterValue, Bundle } from '../src/bundle/types.ts';
+import { readImportInput } from '../src/input/read.ts';
 import { planImport } from '../src/plan/plan.ts';
 import { MemoryStorage, snapshot } from '../src/storage.ts';
 
@@ -248,6 +249,28 @@ describe('bundles', () => {
       decodeBundle(JSON.stringify({ ...obj, extra: 1 }), { passphrase: 'right' }),
       'CORRUPT_DATA',
     );
+  });
+
+  it('scrypt parameters polkadot-js would not read are refused before a passphrase is asked for', async () => {
+    const text = await encodeBundle(EXAMPLE, {
+      passphrase: 'right',
+      params: COMPAT_SCRYPT,
+      scrypt: nodeScrypt,
+    });
+    const obj = JSON.parse(text);
+    const sealed = base64Decode(obj.ciphertext);
+    new DataView(sealed.buffer).setUint32(32, 1 << 20, true); // N = 2^20 in the envelope header
+    const unsafe = JSON.stringify({ ...obj, ciphertext: base64Encode(sealed) });
+    await rejectsWithCode(decodeBundle(unsafe), 'UNSAFE_SCRYPT_PARAMS');
+    await rejectsWithCode(readImportInput(unsafe), 'UNSAFE_SCRYPT_PARAMS');
+    await rejectsWithCode(decodeBundle(unsafe, { passphrase: 'right' }), 'UNSAFE_SCRYPT_PARAMS');
+    // The same for a batch file: its envelope is refused before the batch password is asked for.
+    const batch = await createBatch([], 'right', { params: COMPAT_SCRYPT, scrypt: nodeScrypt });
+    const batchBytes = base64Decode(batch.encoded);
+    await rejectsWithCode(readImportInput(JSON.stringify(batch)), 'PASSWORD_REQUIRED');
+    new DataView(batchBytes.buffer).setUint32(32, 1 << 20, true);
+    const unsafeBatch = JSON.stringify({ ...batch, encoded: base64Encode(batchBytes) });
+    await rejectsWithCode(readImportInput(unsafeBatch), 'UNSAFE_SCRYPT_PARAMS');
   });
 
   it('another format or version is UNSUPPORTED_FORMAT / UNSUPPORTED_VERSION, not a guess', async () => {

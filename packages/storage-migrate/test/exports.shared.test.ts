@@ -20,6 +20,7 @@ describe('@keyport/storage-migrate exports', () => {
       'bundleChecksum',
       'canonicalText',
       'changeError',
+      'checkAgainstPlan',
       'classifyKey',
       'compareKeys',
       'countKinds',

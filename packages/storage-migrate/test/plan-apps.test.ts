@@ -8,10 +8,11 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyPlan } from '../src/apply.ts';
 import { loadLikeApps } from '../src/plan/apps-load.ts';
+import { checkAgainstPlan } from '../src/plan/check.ts';
 import { planImport } from '../src/plan/plan.ts';
 import type { EntryChoice } from '../src/plan/types.ts';
 import { MemoryStorage } from '../src/storage.ts';
-import { checkAgainstPlan, verifyWithUiKeyring } from '../src/verify.ts';
+import { verifyWithUiKeyring } from '../src/verify.ts';
 
 let pool: HarnessAccount[];
 let keystores: { encoded: string; encoding: unknown }[];

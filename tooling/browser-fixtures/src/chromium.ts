@@ -3,6 +3,7 @@
 // A session ends with a graceful close, which flushes localStorage's delayed commit.
 import { existsSync } from 'node:fs';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { setAndReadScript } from './page-storage.ts';
 
 /** Debian's Chromium, or CHROMIUM_PATH. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -75,19 +76,7 @@ export async function writeLocalStorage(
 ): Promise<Record<string, string>> {
   const page = await ctx.newPage();
   await page.goto(origin);
-  const result = await page.evaluate(
-    ([set, del]) => {
-      for (const k of del) localStorage.removeItem(k);
-      for (const [k, v] of Object.entries(set)) localStorage.setItem(k, v);
-      const out: Record<string, string> = {};
-      for (let i = 0; i < localStorage.length; i++) {
-        const k = localStorage.key(i)!;
-        out[k] = localStorage.getItem(k)!;
-      }
-      return out;
-    },
-    [entries, remove] as const,
-  );
+  const result = (await page.evaluate(setAndReadScript(entries, remove))) as Record<string, string>;
   await page.close();
   return result;
 }

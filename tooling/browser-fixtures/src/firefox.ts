@@ -3,6 +3,7 @@
 // which flushes localStorage's delayed write.
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { setAndReadScript } from './page-storage.ts';
 
 /** Debian's Firefox ESR, or FIREFOX_PATH. */
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -44,20 +45,7 @@ export async function firefoxWriteLocalStorage(
 ): Promise<Record<string, string>> {
   const page = await browser.newPage();
   await page.goto(origin);
-  const result = await page.evaluate(
-    (set: Record<string, string>, del: readonly string[]) => {
-      for (const k of del) localStorage.removeItem(k);
-      for (const [k, v] of Object.entries(set)) localStorage.setItem(k, v);
-      const out: Record<string, string> = {};
-      for (let i = 0; i < localStorage.length; i++) {
-        const k = localStorage.key(i)!;
-        out[k] = localStorage.getItem(k)!;
-      }
-      return out;
-    },
-    { ...entries },
-    [...remove],
-  );
+  const result = (await page.evaluate(setAndReadScript(entries, remove))) as Record<string, string>;
   await page.close();
   return result;
 }

@@ -50,7 +50,7 @@ export interface ProfileDumpRequest {
 async function readAll(io: Io, req: ProfileDumpRequest, args: ParsedArgs): Promise<ProfileData[]> {
   const origin = req.origin;
   // A wallet name reads every extension: an unpacked or forked copy has another id and is
-  // recognised by what it stores (see pickExtension).
+  // recognised by what it stores (see extensionBundle).
   const matcher =
     req.extension === undefined
       ? undefined
@@ -93,6 +93,18 @@ function one<T extends LocalStorageStore | ExtensionStore>(
   );
 }
 
+/** Fails (nothing written) when a store has no older values left, saying why that may be. */
+function nothingRecoverable(data: ProfileData, store: LocalStorageStore | ExtensionStore): void {
+  if (store.recoverable.length > 0) return;
+  const why =
+    data.profile.engine === 'firefox'
+      ? 'Firefox erases deleted and overwritten values from its storage files'
+      : 'no older values remain in its files (Chromium compacts them away as new writes arrive)';
+  throw new KeyportError('INVALID_INPUT', `nothing to recover for ${showKey(store.name)}: ${why}`, {
+    field: '--recover-deleted',
+  });
+}
+
 function listRecovered<V>(io: Io, recovered: readonly RecoveredEntry<V>[]): void {
   for (const r of recovered) {
     const by =
@@ -110,16 +122,15 @@ async function originBundle(
   const origin = req.origin!;
   const stores = all.flatMap((data) => data.localStorage.map((store) => ({ data, store })));
   const found = stores.filter((f) => f.store.name === origin);
-  const hit = one(
-    found,
-    `origin ${showKey(origin)}`,
-    stores.filter((f) => holdsAppsData(f.store)).map((f) => f.store.name),
-  );
+  const hit = one(found, `origin ${showKey(origin)}`, [
+    ...new Set(stores.filter((f) => holdsAppsData(f.store)).map((f) => f.store.name)),
+  ]);
   if (!recover) {
     // The page's own dump: dumpStorage over a storage holding exactly these strings.
     const storage = new MemoryStorage(hit.store.entries.map((e) => [e.key, e.value] as [string, string]));
     return dumpStorage(storage, { origin, now: io.now });
   }
+  nothingRecoverable(hit.data, hit.store);
   listRecovered(io, hit.store.recoverable);
   return makeBundle(
     hit.store.recoverable.map((r) => ({ key: r.key, value: r.value })),
@@ -146,7 +157,10 @@ async function extensionBundle(
   const wallet = walletOf(hit.store);
   let items: readonly { key: string; value: unknown }[] = recover ? hit.store.recoverable : hit.store.entries;
   if (wallet === 'talisman') items = await talismanItems(io, hit.store, req.password, recover);
-  if (recover) listRecovered(io, hit.store.recoverable);
+  if (recover) {
+    nothingRecoverable(hit.data, hit.store);
+    listRecovered(io, hit.store.recoverable);
+  }
   const dumpObject: Record<string, unknown> = {};
   for (const e of items) Object.defineProperty(dumpObject, e.key, { value: e.value, enumerable: true });
   const source = await readImportInput(JSON.stringify(dumpObject), { now: io.now });

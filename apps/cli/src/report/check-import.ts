@@ -1,8 +1,8 @@
 // Before restore writes anything: the plan is carried out on a copy of the snapshot, and the
 // real ui-keyring (what Polkadot-JS Apps runs) loads that copy. The import goes ahead only when
 // ui-keyring shows exactly what the plan showed.
-import { applyPlan, type Bundle, type ImportPlan } from '@keyport/storage-migrate';
-import { checkAgainstPlan, type VerifyResult, verifyWithUiKeyring } from '@keyport/storage-migrate/verify';
+import { applyPlan, type Bundle, checkAgainstPlan, type ImportPlan } from '@keyport/storage-migrate';
+import { type VerifyResult, verifyWithUiKeyring } from '@keyport/storage-migrate/verify';
 import { SnapshotStorage } from '../snapshot.ts';
 
 /** What the check on a copy found. */

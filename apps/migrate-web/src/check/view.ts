@@ -5,7 +5,7 @@
  * Passwords are read from input.value only, never put in an attribute, the URL or the console.
  */
 import { createWebScryptPool } from '@keyport/core/web-pool';
-import { byId, clear, h, showStatus } from '../dom.ts';
+import { addressCode, byId, clear, h, isolated, showStatus } from '../dom.ts';
 import { errorMessage } from '../messages.ts';
 import { type CheckableAccount, type CheckResult, checkPasswords } from './passwords.ts';
 import { type CheckPool, checkPool } from './pool.ts';
@@ -19,14 +19,26 @@ const RESULT_TEXT: Readonly<Record<string, string>> = {
 };
 
 function resultLine(account: CheckableAccount, result: CheckResult): HTMLLIElement {
-  const label = account.name === '' ? account.address : account.name;
-  if (result.ok) return h('li', { class: 'ok' }, `\u2714 ${label}: the password unlocks it`);
+  const label = account.name === '' ? addressCode(account.address) : isolated(account.name);
+  if (result.ok) return h('li', { class: 'ok' }, '\u2714 ', label, ': the password unlocks it');
   const why = RESULT_TEXT[result.code] ?? `${result.message} [${result.code}]`;
-  return h('li', { class: 'bad' }, `\u2718 ${label}: ${why}`);
+  return h('li', { class: 'bad' }, '\u2718 ', label, `: ${why}`);
 }
 
 let generation = 0;
 let holder: CheckPool | undefined;
+// The password fields of the shown accounts, emptied after every check and on Import.
+let fields: HTMLInputElement[] = [];
+
+/**
+ * Empties every password field of the check section (after a check, and when the import
+ * starts): a typed password never stays on the page longer than the step that needs it.
+ *
+ * @example clearPasswords()
+ */
+export function clearPasswords(): void {
+  for (const input of fields) input.value = '';
+}
 let pageHooked = false;
 
 function hookPage(): void {
@@ -49,6 +61,8 @@ export function hideCheck(): void {
   generation++;
   holder?.release();
   holder = undefined;
+  clearPasswords();
+  fields = [];
   byId('check', HTMLElement).hidden = true;
 }
 
@@ -72,7 +86,7 @@ export function releaseCheckPool(): void {
 export function showCheck(accounts: readonly CheckableAccount[]): void {
   hideCheck();
   const section = byId('check', HTMLElement);
-  const fields = byId('check-fields', HTMLDivElement);
+  const fieldBox = byId('check-fields', HTMLDivElement);
   const form = byId('check-form', HTMLFormElement);
   const start = byId('check-start', HTMLButtonElement);
   const cancel = byId('check-cancel', HTMLButtonElement);
@@ -104,14 +118,18 @@ export function showCheck(accounts: readonly CheckableAccount[]): void {
   const inputs = accounts.map((_, i) =>
     h('input', { id: `check-pw-${i}`, type: 'password', autocomplete: 'off', spellcheck: 'false' }),
   );
-  fields.replaceChildren(
-    ...accounts.flatMap((account, i) => {
-      const label = account.name === '' ? account.address : account.name;
-      return [
-        h('label', { for: `check-pw-${i}` }, `Password for ${label} (${account.type})`),
-        inputs[i] as HTMLInputElement,
-      ];
-    }),
+  fields = inputs;
+  fieldBox.replaceChildren(
+    ...accounts.flatMap((account, i) => [
+      h(
+        'label',
+        { for: `check-pw-${i}` },
+        'Password for ',
+        account.name === '' ? addressCode(account.address) : isolated(account.name),
+        ` (${account.type})`,
+      ),
+      inputs[i] as HTMLInputElement,
+    ]),
   );
 
   form.onsubmit = (event) => {
@@ -120,6 +138,7 @@ export function showCheck(accounts: readonly CheckableAccount[]): void {
     const items = accounts
       .map((account, i) => ({ account, password: (inputs[i] as HTMLInputElement).value }))
       .filter((item) => item.password !== '');
+    clearPasswords(); // read once; the fields are empty while the check runs and after it
     if (items.length === 0) {
       showStatus(status, 'error', 'Type the password of at least one account.');
       return;

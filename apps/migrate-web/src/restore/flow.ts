@@ -8,25 +8,29 @@
 import { createWebScryptPool } from '@keyport/core/web-pool';
 import {
   type Bundle,
-  decodeBundle,
-  detectInput,
+  type EntryChoice,
   encodeBundle,
   type ImportPlan,
   type ImportSource,
-  innermostFormat,
   planImport,
-  readImportInput,
 } from '@keyport/storage-migrate';
 import type { PageContext } from '../context.ts';
-import { byId, h, showStatus } from '../dom.ts';
-import { errorCode, errorMessage } from '../messages.ts';
+import { addressCode, byId, h, showStatus } from '../dom.ts';
+import { errorMessage } from '../messages.ts';
 import { planView } from './plan-view.ts';
+import { readInWorker } from './read-client.ts';
 import { runImport } from './result-view.ts';
 import { labelKeys, undoButton } from './undo-view.ts';
 
-/** What the file is sealed with, as its registry module names it. */
-function unlockLabel(text: string): string {
-  return innermostFormat(detectInput(text))?.seal?.label ?? 'Passphrase or password';
+/** Encodes an undo bundle with the passphrase of the import (scrypt in a worker), or plain. */
+async function encodeUndo(bundle: Bundle, passphrase: string | undefined): Promise<string> {
+  if (passphrase === undefined) return encodeBundle(bundle);
+  const pool = createWebScryptPool({ size: 1 });
+  try {
+    return await encodeBundle(bundle, { passphrase, scrypt: pool });
+  } finally {
+    await pool.close();
+  }
 }
 
 /** Keys of `plan` whose stored value is no longer what the plan saw. */
@@ -54,6 +58,10 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
   let text = '';
   let fileName = '';
   let source: ImportSource | undefined;
+  // The person's choice per entry (ticked or not); every plan is made with them.
+  let choices: Record<string, EntryChoice> = {};
+  // The passphrase of an encrypted bundle, kept until its import's undo bundle is encrypted with it.
+  let undoPassphrase: string | undefined;
   // The plan on screen: what Import writes, as it is.
   let plan: ImportPlan | undefined;
   // The check step, once loaded: each new input hides it and closes its worker pool.
@@ -67,6 +75,8 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
   function reset(): void {
     source = undefined;
     plan = undefined;
+    choices = {};
+    undoPassphrase = undefined;
     unlockForm.hidden = true;
     unlockInput.value = '';
     planBox.hidden = true;
@@ -80,11 +90,21 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
 
   function replan(): void {
     if (!source) return;
-    plan = planImport(source, store.view(), { policy: policy(), now });
-    planBox.replaceChildren(planView(fileName, source, plan));
+    plan = planImport(source, store.view(), { policy: policy(), choices, now });
+    planBox.replaceChildren(planView(fileName, source, plan, choose));
     planBox.hidden = false;
     importForm.hidden = false;
     importButton.disabled = plan.counts.write === 0;
+  }
+
+  /** A box of the plan changed: plan again with that choice (the new plan is what Import writes). */
+  function choose(key: string, choice: EntryChoice): void {
+    choices = { ...choices, [key]: choice };
+    try {
+      replan();
+    } catch (e) {
+      showStatus(status, 'error', errorMessage(e));
+    }
   }
 
   /** The storage changed under the shown plan: plan again, show it, name what changed. */
@@ -112,18 +132,26 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
   });
 
   async function read(secret: string | undefined): Promise<void> {
-    const pool = secret === undefined ? undefined : createWebScryptPool({ size: 1 });
-    try {
-      source = await readImportInput(text, {
-        now,
-        ...(secret === undefined ? {} : { passphrase: secret, password: secret }),
-        ...(pool ? { scrypt: pool } : {}),
-      });
-    } finally {
-      await pool?.close();
+    const reply = await readInWorker({ text, now: now(), ...(secret === undefined ? {} : { secret }) });
+    if (reply.kind === 'locked') {
+      unlockLabelEl.textContent = reply.label;
+      unlockForm.hidden = false;
+      showStatus(
+        status,
+        'info',
+        `${fileName} is encrypted. Enter its ${reply.label.toLowerCase()} and press Unlock.`,
+      );
+      unlockInput.focus();
+      return;
     }
     unlockForm.hidden = true;
     unlockInput.value = '';
+    if (reply.kind === 'undo') {
+      offerUndo(reply.undo);
+      return;
+    }
+    source = reply.source;
+    undoPassphrase = reply.encrypted ? secret : undefined;
     await store.refresh(); // bridge mode: plan against the Apps tab as it is now
     replan();
     showStatus(
@@ -142,15 +170,16 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
     }
   }
 
-  async function offerUndoFile(): Promise<void> {
-    const undo: Bundle = await decodeBundle(text);
+  function offerUndo(undo: Bundle): void {
     const info = undo.undo as NonNullable<Bundle['undo']>;
     const undoRun = { ctx, now, status, onUndone: () => checkView?.releaseCheckPool() };
     resultBox.replaceChildren(
       h(
         'p',
         {},
-        `${fileName} is an undo bundle made ${undo.createdAt} on ${undo.origin ?? 'an unknown origin'}: it puts back ${undo.entries.length} and removes ${info.absent.length} entries.`,
+        `${fileName} is an undo bundle made ${undo.createdAt} on `,
+        undo.origin === null ? 'an unknown origin' : addressCode(undo.origin),
+        `: it puts back ${undo.entries.length} and removes ${info.absent.length} entries.`,
       ),
       undoButton(undoRun, undo, 'undo-file'),
     );
@@ -161,6 +190,7 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
   unlockForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const secret = unlockInput.value;
+    unlockInput.value = ''; // the field never keeps a passphrase once it was used
     if (secret === '') {
       showStatus(status, 'error', 'Type the passphrase or password first.');
       return;
@@ -168,7 +198,7 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
     showStatus(status, 'busy', 'Decrypting (scrypt runs in a background worker)…');
     read(secret).catch((e: unknown) => {
       showStatus(status, 'error', errorMessage(e));
-      unlockInput.select();
+      unlockInput.focus();
     });
   });
 
@@ -184,17 +214,21 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
     event.preventDefault();
     if (!plan || importButton.disabled) return;
     importButton.disabled = true;
+    checkView?.clearPasswords();
     showStatus(status, 'busy', 'Importing…');
+    const passphrase = undoPassphrase;
     void runImport({
       ctx,
       plan,
       now,
       status,
       resultBox,
-      encode: (b) => encodeBundle(b),
+      encode: (b) => encodeUndo(b, passphrase),
+      ...(passphrase === undefined ? {} : { encodePlain: (b: Bundle) => encodeUndo(b, undefined) }),
       onDone: () => {
         importForm.hidden = true;
         planBox.hidden = true; // the plan is spent: load the file again to plan anew
+        undoPassphrase = undefined;
       },
       onFail: () => {
         importButton.disabled = false;
@@ -208,23 +242,7 @@ export function createRestoreFlow(ctx: PageContext): (text: string, fileName: st
     reset();
     text = fileText;
     fileName = name;
-    const detected = detectInput(text);
-    if (detected.format === 'keyport-bundle' && detected.undo) {
-      await offerUndoFile();
-      return;
-    }
-    try {
-      await read(undefined);
-    } catch (e) {
-      if (errorCode(e) !== 'PASSWORD_REQUIRED') throw e;
-      unlockLabelEl.textContent = unlockLabel(text);
-      unlockForm.hidden = false;
-      showStatus(
-        status,
-        'info',
-        `${name} is encrypted. Enter its ${unlockLabelEl.textContent.toLowerCase()} and press Unlock.`,
-      );
-      unlockInput.focus();
-    }
+    showStatus(status, 'busy', `Reading ${name}…`);
+    await read(undefined);
   };
 }

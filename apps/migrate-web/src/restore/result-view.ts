@@ -10,6 +10,7 @@ import {
   type ImportPlan,
   planChanges,
   StorageWriteError,
+  undoChanges,
 } from '@keyport/storage-migrate';
 import type { PageContext } from '../context.ts';
 import { h, showStatus } from '../dom.ts';
@@ -26,8 +27,10 @@ export interface ImportRun {
   readonly now: () => number;
   readonly status: HTMLElement;
   readonly resultBox: HTMLElement;
-  /** Encodes the undo bundle as text (plain). */
+  /** Encodes the undo bundle as text: encrypted with the bundle passphrase when the import was encrypted. */
   readonly encode: (bundle: Bundle) => Promise<string>;
+  /** When `encode` encrypts: the plain alternative, offered second. */
+  readonly encodePlain?: (bundle: Bundle) => Promise<string>;
   readonly onDone: () => void;
   readonly onFail: () => void;
   /** Nothing was written: these planned keys changed since the plan was shown. */
@@ -37,15 +40,33 @@ export interface ImportRun {
 }
 
 function undoControls(run: ImportRun, undo: Bundle, undoText: string, undoName: string): HTMLElement[] {
-  const download = h('button', { type: 'button', id: 'download-undo' }, 'Download undo bundle');
+  const encrypted = run.encodePlain !== undefined;
+  const download = h(
+    'button',
+    { type: 'button', id: 'download-undo' },
+    encrypted ? 'Download undo bundle (encrypted with the bundle passphrase)' : 'Download undo bundle',
+  );
   download.addEventListener('click', () => downloadText(run.ctx.doc, undoName, undoText));
+  const plain: HTMLElement[] = [];
+  if (run.encodePlain !== undefined) {
+    const encodePlain = run.encodePlain;
+    const button = h(
+      'button',
+      { type: 'button', id: 'download-undo-plain', class: 'secondary' },
+      'Download it unencrypted',
+    );
+    button.addEventListener('click', () => {
+      void encodePlain(undo).then((text) => downloadText(run.ctx.doc, undoName, text));
+    });
+    plain.push(button);
+  }
   const undoRun = {
     ctx: run.ctx,
     now: run.now,
     status: run.status,
     ...(run.onUndo ? { onUndone: run.onUndo } : {}),
   };
-  return [download, undoButton(undoRun, undo, 'undo-import')];
+  return [download, ...plain, undoButton(undoRun, undo, 'undo-import')];
 }
 
 /**
@@ -112,10 +133,45 @@ export async function runImport(run: ImportRun): Promise<void> {
     `Imported ${n} ${n === 1 ? 'entry' : 'entries'}. Reload Apps (on ${store.origin}) to see them.`,
   );
   try {
-    resultBox.append(await verifyBlock(store, run.now));
+    const { block, problems } = await verifyBlock(store, run.now, run.plan);
+    resultBox.append(block);
+    if (problems.length > 0) await rollBack(run, set.undo, problems);
   } catch (e) {
     resultBox.append(
       h('p', { class: 'status status-error' }, `Could not check with ui-keyring: ${errorMessage(e)}`),
+    );
+  }
+}
+
+/**
+ * ui-keyring shows something the plan did not say: the import is undone at once (compare-and-set,
+ * like any write), so nothing stays that the person did not see.
+ */
+async function rollBack(run: ImportRun, undo: Bundle, problems: readonly string[]): Promise<void> {
+  const { store } = run.ctx;
+  await store.refresh();
+  const set = undoChanges(undo, store.view(), { now: run.now, origin: store.origin });
+  const outcome = await store.write(set.changes);
+  run.ctx.onChange();
+  const what = problems.slice(0, 3).join('; ');
+  if (outcome.ok) {
+    run.resultBox.replaceChildren(
+      h(
+        'p',
+        { id: 'import-result', class: 'status status-error' },
+        'Import undone: Apps would not show what the plan said',
+      ),
+    );
+    showStatus(
+      run.status,
+      'error',
+      `After the import, ui-keyring (what Apps runs) showed something the plan did not say (${what}). The import was undone: the storage is as it was.`,
+    );
+  } else {
+    showStatus(
+      run.status,
+      'error',
+      `After the import, ui-keyring showed something the plan did not say (${what}), and undoing it failed (${outcome.code}). Use "Download undo bundle" and "Undo import".`,
     );
   }
 }

@@ -3,8 +3,10 @@
 // subwallet-batch.ts, which reuses this module's parts.
 import { base64Decode } from '@polkadot/util-crypto';
 import { type BatchExtras, createBatch, openBatch, parseBatch } from '../batch.ts';
-import { readScryptHeader } from '../envelope.ts';
+import { assertEnvelopeParams, readScryptHeader } from '../envelope.ts';
 import { KeyportError } from '../errors.ts';
+import { decodeEncoded } from '../keystore/fields.ts';
+import { protectionOf } from '../keystore/parse.ts';
 import { isPlainObject } from '../plain.ts';
 import type { FormatModule, Found, Holdings, Miss, OpenOptions } from '../registry/types.ts';
 import { own, readEncoding } from './keystore.ts';
@@ -57,13 +59,16 @@ function batchValue({ value, detected }: Found<BatchFacts>): unknown {
 /**
  * Opens the batch envelope with the seal password; the keystores inside stay encrypted.
  *
- * @throws PASSWORD_REQUIRED without options.password, and what parseBatch/openBatch throw.
+ * @throws UNSAFE_SCRYPT_PARAMS (before asking), PASSWORD_REQUIRED without options.password, and
+ * what parseBatch/openBatch throw.
  */
 async function openBatchHoldings(found: Found<BatchFacts>, options: OpenOptions): Promise<Holdings> {
+  const parsed = parseBatch(batchValue(found));
   if (options.password === undefined) {
+    // Unsafe scrypt parameters are refused before anyone is asked for the password.
+    if (protectionOf(parsed.encoding).kdf === 'scrypt') assertEnvelopeParams(decodeEncoded(parsed.encoded));
     throw new KeyportError('PASSWORD_REQUIRED', 'a batch file needs its batch password');
   }
-  const parsed = parseBatch(batchValue(found));
   const { keystores, skipped } = await openBatch(
     parsed,
     options.password,

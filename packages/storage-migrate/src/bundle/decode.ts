@@ -1,6 +1,13 @@
 // Reading a bundle's text back, checking everything: tags, structure, checksum, and for an
 // encrypted bundle the passphrase and the clear counts against the encrypted content.
-import { type CryptoOptions, isPlainObject, KeyportError, openData, stripBom } from '@keyport/core';
+import {
+  assertEnvelopeParams,
+  type CryptoOptions,
+  isPlainObject,
+  KeyportError,
+  openData,
+  stripBom,
+} from '@keyport/core';
 import { u8aToString } from '@polkadot/util';
 import { base64Decode } from '@polkadot/util-crypto';
 import { bundleChecksumAsync, textChecksumAsync } from './checksum.ts';
@@ -165,10 +172,12 @@ export async function decodeBundleValue(
     'UNSUPPORTED_FORMAT',
   );
   need(typeof obj.ciphertext === 'string' && isBase64(obj.ciphertext), 'ciphertext must be padded base64');
+  const sealed = base64Decode(obj.ciphertext);
+  assertEnvelopeParams(sealed); // unsafe scrypt parameters are refused before anyone types a passphrase
   if (options.passphrase === undefined || options.passphrase === '') {
     throw new KeyportError('PASSWORD_REQUIRED', 'this bundle is encrypted: a passphrase is required');
   }
-  const plain = await openData(base64Decode(obj.ciphertext), options.passphrase, options);
+  const plain = await openData(sealed, options.passphrase, options);
   let inner: Record<string, unknown>;
   let innerText: string;
   try {
