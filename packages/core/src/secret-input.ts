@@ -1,11 +1,11 @@
 // A secret file's text as derive and locate take it: a secret URI as it is, or the secret inside
-// a QR payload (qr-text.ts) or subkey output (subkey-output.ts), with the key type those settle
-// and a warning wherever a meaning is assumed (docs/rescue-formats.md "QR texts", "subkey").
+// a QR payload (qr-text.ts) or subkey output (subkey-output.ts), found through the format
+// registry's `secret`, with the key type those settle and a warning wherever a meaning is
+// assumed (docs/rescue-formats.md "QR texts", "subkey").
 import type { RawKeyCandidate } from './derive/raw-secret.ts';
 import { KeyportError } from './errors.ts';
 import type { KeyType } from './keystore/types.ts';
-import { isQrText, parseQrText } from './qr-text.ts';
-import { isSubkeyOutput, parseSubkeyOutput, subkeyKeyType } from './subkey-output.ts';
+import { coreRegistry } from './registry/core.ts';
 
 /** What {@link readSecretInput} found. Secrets inside: wipe `key.secretKey` after use. */
 export interface SecretInput {
@@ -21,40 +21,20 @@ export interface SecretInput {
 }
 
 /**
- * Reads a secret file's text: a QR payload or subkey output gives the secret inside it; any
- * other text is the secret itself.
+ * Reads a secret file's text through core's format registry: a format that holds a secret (a
+ * QR payload, subkey output) gives the secret inside it, and one that was meant but is broken
+ * gives its own typed error; any other text is the secret itself.
  *
  * @throws INVALID_INPUT for an address QR (no secret in it), what parseQrText,
  * parseSubkeyOutput and subkeyKeyType throw.
  * @example const input = await readSecretInput(fileText); if (input.key) … else deriveAccount({ secret: input.secret!, type: input.type })
  */
 export async function readSecretInput(text: string): Promise<SecretInput> {
-  if (isQrText(text)) {
-    const qr = parseQrText(text);
-    if (qr.kind === 'address') {
-      throw new KeyportError('INVALID_INPUT', `the QR text is a ${qr.scheme} address, not a secret`, {
-        field: 'prefix',
-      });
-    }
-    const warnings = [...qr.warnings];
-    if (qr.producer === 'subwallet' && qr.key)
-      return { source: 'qr-subwallet', key: qr.key, type: qr.key.type, warnings };
-    return {
-      source: qr.producer === 'vault' ? 'qr-vault' : 'qr-suri',
-      secret: qr.secret!,
-      ...(qr.type ? { type: qr.type } : {}),
-      warnings,
-    };
-  }
-  if (isSubkeyOutput(text) || /^\s*\{[\s\S]*"secretSeed"/.test(text)) {
-    const output = parseSubkeyOutput(text);
-    const type = await subkeyKeyType(output);
-    return {
-      source: 'subkey',
-      secret: output.secret,
-      type,
-      warnings: [`subkey output: the ${type} key it prints`],
-    };
-  }
+  if (typeof text !== 'string')
+    throw new KeyportError('INVALID_INPUT', 'the secret is not text', { field: '$' });
+  const found = coreRegistry.detect(text);
+  const id = found.detected.format === 'unknown' ? found.missedBy : found.detected.format;
+  const module = id === undefined ? undefined : coreRegistry.byId(id);
+  if (module?.secret) return module.secret(found);
   return { source: 'text', secret: text, warnings: [] };
 }

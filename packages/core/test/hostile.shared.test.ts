@@ -6,10 +6,18 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAddressBook, parseAppsAccounts } from '../src/apps-array.ts';
+import { parseBananaShard, readBananaShards } from '../src/banana-shard.ts';
 import { createBatch, openBatch, parseBatch } from '../src/batch.ts';
+import { parseLedgerPath, readLedgerPhrase } from '../src/derive/ledger.ts';
 import { describeKeystore, openKeystore, parseKeystore } from '../src/keystore/index.ts';
+import { readLocateSecret } from '../src/locate/secret.ts';
+import { parseTarget } from '../src/locate/target.ts';
+import { parseQrText } from '../src/qr-text.ts';
 import { nodeScrypt } from '../src/scrypt/node.ts';
 import { COMPAT_SCRYPT } from '../src/scrypt/params.ts';
+import { readSecretInput } from '../src/secret-input.ts';
+import { parseSubkeyOutput } from '../src/subkey-output.ts';
+import { parseWeb3 } from '../src/web3-keystore.ts';
 import {
   addressBookCases,
   appsAccountsCases,
@@ -188,6 +196,54 @@ describe('no parser echoes its input', () => {
           for (const word of ['bottom', 'drive', 'curtain', 'lonely']) {
             expect(`${name}: ${message} ${JSON.stringify(details ?? {})}`).not.toContain(word);
           }
+        }
+      }
+    }
+  });
+});
+
+describe('the rescue parsers (locate, Ledger, Web3, Banana Split, QR, subkey) on the hostile table', () => {
+  const RESCUE: Record<string, Parser> = {
+    parseTarget: (x) => parseTarget(x as string),
+    readLocateSecret: (x) => readLocateSecret(x as string),
+    readLedgerPhrase: (x) => readLedgerPhrase(x as string),
+    parseLedgerPath: (x) => parseLedgerPath(x as string),
+    parseWeb3,
+    parseBananaShard,
+    readBananaShards: (x) => readBananaShards(x as string),
+    parseQrText: (x) => parseQrText(x as string),
+    parseSubkeyOutput,
+    readSecretInput: (x) => readSecretInput(x as string),
+  };
+
+  it('every generic hostile input is refused with a KeyportError (or read), nothing else escapes', async () => {
+    for (const c of GENERIC_HOSTILE) {
+      const input = c.make();
+      for (const [name, parse] of Object.entries(RESCUE)) {
+        await outcome(parse, input).catch((e: Error) => {
+          throw new Error(`${name} / ${c.name}: ${e.message}`);
+        });
+      }
+    }
+  });
+
+  it('random text and JSON never make a non-Keyport exception escape, and a secret never shows in the message', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.string(), fc.json(), fc.constantFrom('secret:', 'substrate:', 'Secret phrase: x')),
+        async (text) => {
+          for (const parse of Object.values(RESCUE)) await outcome(parse, text);
+        },
+      ),
+      fcParams(0.5),
+    );
+    const phrase = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+    for (const [name, parse] of Object.entries(RESCUE)) {
+      for (const input of [`secret:${phrase}:zz`, `{"t":"${phrase}"}`, `substrate:${phrase}`]) {
+        try {
+          await parse(input);
+        } catch (e) {
+          expect(`${name}: ${(e as Error).message}`).not.toContain('sausage');
         }
       }
     }

@@ -105,6 +105,8 @@ describe('QR texts and subkey output', () => {
     await expect(readSecretInput(`substrate:${ALICE}:0x${WESTEND}`)).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     });
+    // subkey JSON that is meant but broken gets its own typed error, not a try as a secret URI.
+    await expect(readSecretInput('{"secretSeed": "0x00"}')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('subkey inspect text and JSON: the secret, and the key type whose key is the printed one', async () => {

@@ -9,6 +9,7 @@ export interface RegistryModuleLike {
   report?(found: FoundLike, registry: never): unknown;
   open?(found: FoundLike, options: never): unknown;
   check?(found: FoundLike, options: never): unknown;
+  secret?(found: FoundLike): unknown;
   entries?(found: FoundLike, options: never, context: never): unknown;
 }
 
@@ -34,7 +35,7 @@ export interface RegistryHostileOptions {
 }
 
 /**
- * Feeds `input` to every reader (`report`, `open`, `check`, `entries`) of every module of `registry`:
+ * Feeds `input` to every reader (`report`, `open`, `check`, `secret`, `entries`) of every module of `registry`:
  * once as the registry detected it, and once forced on each module as if detection had named
  * it. Returns one line per reader that threw anything but a KeyportError (empty when all is
  * well); a reader may return or throw a KeyportError.
@@ -64,6 +65,7 @@ export async function registryHostileFailures(
         ['report', () => m.report?.(found, registry as never)],
         ['open', () => m.open?.(found, options.openOptions as never)],
         ['check', () => m.check?.(found, options.openOptions as never)],
+        ['secret', () => m.secret?.(found)],
         ['entries', () => m.entries?.(found, (options.entriesOptions ?? {}) as never, registry as never)],
       ];
       for (const [name, call] of calls) {

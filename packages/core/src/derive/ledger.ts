@@ -117,7 +117,25 @@ export function ledgerPair(xprv: Uint8Array): { publicKey: Uint8Array; secretKey
   }
 }
 
-/** Input of {@link deriveLedgerAccount}. */
+/** An ed25519 key pair as a DerivedAccount (Ledger's and SLIP-10's keys are plain ed25519 ones). */
+export function ed25519Account(
+  pair: { publicKey: Uint8Array; secretKey: Uint8Array },
+  prefix: number,
+  meta: KeystoreMeta,
+  warnings: string[],
+): DerivedAccount {
+  return {
+    type: 'ed25519',
+    publicKey: pair.publicKey,
+    secretKey: pair.secretKey,
+    address: formatAddress(pair.publicKey, 'ed25519', prefix),
+    meta: { ...meta },
+    source: 'mnemonic',
+    warnings,
+  };
+}
+
+/** Input of {@link deriveLedgerAccount} and deriveSlip10Account: a phrase, a path, a network. */
 export interface LedgerDeriveOptions {
   /** The Ledger recovery phrase: 24 words (or 12), optionally a 25th passphrase word. */
   readonly secret: string;
@@ -152,13 +170,5 @@ export async function deriveLedgerAccount(options: LedgerDeriveOptions): Promise
   }
   const pair = ledgerPair(key);
   key.fill(0);
-  return {
-    type: 'ed25519',
-    publicKey: pair.publicKey,
-    secretKey: pair.secretKey,
-    address: formatAddress(pair.publicKey, 'ed25519', prefix),
-    meta: { ...meta },
-    source: 'mnemonic',
-    warnings,
-  };
+  return ed25519Account(pair, prefix, meta, warnings);
 }

@@ -3,25 +3,17 @@
 // The derived 32-byte key is an ordinary ed25519 seed, so the account is a plain ed25519 one.
 import { ed25519PairFromSeed, mnemonicToLegacySeed } from '@polkadot/util-crypto';
 import { HDKey } from 'micro-key-producer/slip10.js';
-import { formatAddress } from '../account.ts';
 import { KeyportError } from '../errors.ts';
-import type { KeystoreMeta } from '../keystore/types.ts';
 import { resolveNetwork } from '../networks/networks.ts';
 import type { DerivedAccount } from './derive.ts';
+import { ed25519Account, type LedgerDeriveOptions } from './ledger.ts';
 import { assertMnemonic } from './mnemonic.ts';
 
 /** Trust Wallet's Polkadot path. */
 export const SLIP10_POLKADOT_PATH = "m/44'/354'/0'/0'/0'";
 
-/** Input of {@link deriveSlip10Account}. */
-export interface Slip10DeriveOptions {
-  /** A BIP39 mnemonic (12-24 words). */
-  readonly secret: string;
-  /** A hardened path; default SLIP10_POLKADOT_PATH. */
-  readonly path?: string;
-  readonly ss58?: number | string;
-  readonly meta?: KeystoreMeta;
-}
+/** Input of {@link deriveSlip10Account}: a BIP39 mnemonic (12-24 words), a hardened path (default SLIP10_POLKADOT_PATH), a network. */
+export type Slip10DeriveOptions = LedgerDeriveOptions;
 
 /**
  * The ed25519 account at a SLIP-10 path of a mnemonic (no BIP39 passphrase, as Trust Wallet).
@@ -49,13 +41,5 @@ export async function deriveSlip10Account(options: Slip10DeriveOptions): Promise
   const node = HDKey.fromMasterSeed(seed).derive(path);
   seed.fill(0);
   const pair = ed25519PairFromSeed(node.privateKey);
-  return {
-    type: 'ed25519',
-    publicKey: pair.publicKey,
-    secretKey: pair.secretKey,
-    address: formatAddress(pair.publicKey, 'ed25519', prefix),
-    meta: { ...meta },
-    source: 'mnemonic',
-    warnings: [],
-  };
+  return ed25519Account(pair, prefix, meta, []);
 }

@@ -1,9 +1,10 @@
 // Registry modules of QR payload texts (docs/rescue-formats.md "QR texts"): an address QR
 // (`substrate:` / `ethereum:`) holds a contact; a secret QR (`secret:`) holds a secret, which
 // derive and locate take. The parsing lives in ../qr-text.ts.
-import { isKeyportError } from '../errors.ts';
+import { isKeyportError, KeyportError } from '../errors.ts';
 import { isQrText, parseQrText, type QrPayload } from '../qr-text.ts';
 import type { FormatModule, Miss } from '../registry/types.ts';
+import type { SecretInput } from '../secret-input.ts';
 
 /** What detection reports for an address QR. */
 export interface QrAddressFacts {
@@ -32,6 +33,40 @@ function read(text: string): QrPayload | Miss | undefined {
     if (!isKeyportError(e)) throw e;
     return { miss: e.message };
   }
+}
+
+/** The text a Found was read from (a QR payload is text). */
+function textOf(found: { readonly text?: string; readonly value: unknown }): string {
+  if (found.text !== undefined) return found.text;
+  if (typeof found.value === 'string') return found.value;
+  throw new KeyportError('INVALID_INPUT', 'a QR payload is text');
+}
+
+/**
+ * The secret inside a QR payload text (the qr-address and qr-secret modules' `secret`).
+ *
+ * @throws INVALID_INPUT for an address QR (no secret in it), what parseQrText throws.
+ * @example await qrSecretInput({ value: 'secret:0x…:0x…' })
+ */
+export async function qrSecretInput(found: {
+  readonly text?: string;
+  readonly value: unknown;
+}): Promise<SecretInput> {
+  const qr = parseQrText(textOf(found));
+  if (qr.kind === 'address') {
+    throw new KeyportError('INVALID_INPUT', `the QR text is a ${qr.scheme} address, not a secret`, {
+      field: 'prefix',
+    });
+  }
+  const warnings = [...qr.warnings];
+  if (qr.producer === 'subwallet' && qr.key)
+    return { source: 'qr-subwallet', key: qr.key, type: qr.key.type, warnings };
+  return {
+    source: qr.producer === 'vault' ? 'qr-vault' : 'qr-suri',
+    secret: qr.secret!,
+    ...(qr.type ? { type: qr.type } : {}),
+    warnings,
+  };
 }
 
 /**
@@ -63,6 +98,7 @@ export const qrAddressFormat: FormatModule<QrAddressFacts> = {
     ],
     details: { genesisHash: d.genesisHash },
   }),
+  secret: qrSecretInput,
   async open({ detected: d }) {
     return {
       accounts: [],
@@ -87,6 +123,7 @@ export const qrSecretFormat: FormatModule<QrSecretFacts> = {
     if (r.kind !== 'secret') return undefined;
     return { format: 'qr-secret', producer: r.producer, type: r.type, genesisHash: r.genesisHash };
   },
+  secret: qrSecretInput,
   describe: (d) =>
     `a secret QR text (${d.producer === 'vault' ? 'Polkadot Vault' : d.producer === 'subwallet' ? 'SubWallet' : 'a secret URI'}; a secret: use derive --secret-file)`,
   report: ({ detected: d }) => ({

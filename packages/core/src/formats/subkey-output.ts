@@ -3,7 +3,8 @@
 import { isKeyportError } from '../errors.ts';
 import { isPlainObject } from '../plain.ts';
 import type { FormatModule, Miss } from '../registry/types.ts';
-import { isSubkeyOutput, parseSubkeyOutput } from '../subkey-output.ts';
+import type { SecretInput } from '../secret-input.ts';
+import { isSubkeyOutput, parseSubkeyOutput, subkeyKeyType } from '../subkey-output.ts';
 
 /** What detection reports for subkey output: the public parts only. */
 export interface SubkeyFacts {
@@ -23,6 +24,26 @@ function facts(input: unknown): SubkeyFacts | Miss {
 }
 
 /**
+ * The secret inside subkey inspect output, text or JSON (the subkey-output module's `secret`).
+ *
+ * @throws what parseSubkeyOutput and subkeyKeyType throw.
+ * @example await subkeySecretInput({ value: subkeyText })
+ */
+export async function subkeySecretInput(found: {
+  readonly text?: string;
+  readonly value: unknown;
+}): Promise<SecretInput> {
+  const output = parseSubkeyOutput(found.text ?? found.value);
+  const type = await subkeyKeyType(output);
+  return {
+    source: 'subkey',
+    secret: output.secret,
+    type,
+    warnings: [`subkey output: the ${type} key it prints`],
+  };
+}
+
+/**
  * subkey inspect output: `Secret phrase: …` lines, or its `--output-type json` object.
  *
  * @example subkeyFormat.describe(facts) // 'subkey inspect output of 5Grw… (a secret: use derive --secret-file)'
@@ -32,10 +53,11 @@ export const subkeyFormat: FormatModule<SubkeyFacts> = {
   label: 'subkey inspect output',
   holds: 'secret',
   matchValue(value) {
-    if (!isPlainObject(value) || !('secretSeed' in value) || !('publicKey' in value)) return undefined;
+    if (!isPlainObject(value) || !('secretSeed' in value)) return undefined;
     return facts(value);
   },
   matchText: (text) => (isSubkeyOutput(text) ? facts(text) : undefined),
+  secret: subkeySecretInput,
   describe: (d) =>
     `subkey inspect output of ${d.address ?? d.publicKey} (a secret: use derive --secret-file)`,
   report: ({ detected: d }) => ({

@@ -70,7 +70,15 @@ export function createRegistry<D extends FormatFacts>(
   const fallback = options.fallback ?? defaultFallback;
   const maxLength = options.maxTextLength ?? Number.POSITIVE_INFINITY;
 
+  /** The module whose Miss the last match reported, for Found.missedBy. */
+  let missedBy: string | undefined;
+  const miss = (m: FormatModule, r: Miss, first: string | undefined): string => {
+    if (first !== undefined) return first;
+    missedBy = m.id;
+    return r.miss;
+  };
   const matchValue = (value: unknown): D | UnknownFormat => {
+    missedBy = undefined;
     if (!Array.isArray(value) && !isPlainObject(value)) {
       return unknown(`input is ${describeType(value)}, not text or a JSON object or array`);
     }
@@ -78,14 +86,20 @@ export function createRegistry<D extends FormatFacts>(
     for (const m of list) {
       const r = m.matchValue?.(value, registry);
       if (r === undefined) continue;
-      if (isMiss(r)) firstMiss ??= r.miss;
+      if (isMiss(r)) firstMiss = miss(m, r, firstMiss);
       else return r as D;
     }
     return unknown(firstMiss ?? fallback(Array.isArray(value) ? 'array' : 'object'));
   };
 
   const detectText = (raw: string): Found<D | UnknownFormat> => {
-    const found = (detected: D | UnknownFormat, value: unknown = raw) => ({ detected, value, text: raw });
+    const found = (detected: D | UnknownFormat, value: unknown = raw) => ({
+      detected,
+      value,
+      text: raw,
+      ...(detected.format === 'unknown' && missedBy !== undefined ? { missedBy } : {}),
+    });
+    missedBy = undefined;
     if (raw.length > maxLength) {
       return found(
         unknown(`input is ${raw.length} characters; no format keyport reads is over ${maxLength}`),
@@ -108,7 +122,7 @@ export function createRegistry<D extends FormatFacts>(
     for (const m of list) {
       const r = m.matchText?.(text, registry);
       if (r === undefined) continue;
-      if (isMiss(r)) firstMiss ??= r.miss;
+      if (isMiss(r)) firstMiss = miss(m, r, firstMiss);
       else if (Object.hasOwn(r, 'detected')) {
         const match = r as TextMatch<D>;
         const at = found(match.detected, Object.hasOwn(match, 'value') ? match.value : text);

@@ -7,6 +7,7 @@ import type { BatchExtras, BatchSkipped } from '../batch.ts';
 import type { KeystoreJson } from '../keystore/types.ts';
 import type { ScryptBackend } from '../scrypt/backend.ts';
 import type { ScryptParams } from '../scrypt/params.ts';
+import type { SecretInput } from '../secret-input.ts';
 
 /** What detection found: a format id plus secret-free facts (counts, flags, versions). */
 export interface FormatFacts {
@@ -41,6 +42,8 @@ export interface Found<D extends FormatFacts = FormatFacts> {
   readonly text?: string;
   /** The JSON text `value` was parsed from (inside any quotes), for checks of the text itself such as repeated keys. */
   readonly json?: string;
+  /** When nothing matched and a module's Miss is the reason: that module's id. */
+  readonly missedBy?: string;
 }
 
 /** What a format holds, which says what the CLI and the page can do with it. */
@@ -180,6 +183,12 @@ export interface FormatModule<D extends FormatFacts = FormatFacts> {
    * re-encrypt them first. Throws WRONG_PASSWORD like `open`; secrets are wiped inside.
    */
   check?(found: Found<D>, options: OpenOptions): Promise<CheckedFile>;
+  /**
+   * Present when the format can stand where a secret is expected (derive, locate): the secret
+   * inside, as readSecretInput returns it. Also called when this module's Miss was why nothing
+   * matched (`found.detected` is then unknown), so that it throws the format's own typed error.
+   */
+  secret?(found: Found<D | UnknownFormat>): Promise<SecretInput>;
   /** Present when keyport writes this format. */
   readonly writer?: FormatWriter;
 }
