@@ -1,7 +1,7 @@
 // keyport's model of Apps' load (plan/apps-load.ts) against the real @polkadot/ui-keyring
 // (verify.ts): for storages whose records name each other's addresses, land on each other's
 // keys, or cannot be loaded at all, the model shows exactly what ui-keyring shows.
-import { account, collidingRecords, fcParams, type HarnessAccount } from '@keyport/test-harness';
+import { collidingRecords, collisionPool, fcParams, type HarnessAccount } from '@keyport/test-harness';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,11 +14,7 @@ let keystores: { encoded: string; encoding: unknown }[];
 
 beforeAll(async () => {
   await cryptoWaitReady();
-  pool = (['sr25519', 'ed25519', 'ecdsa', 'ethereum'] as const).map(
-    (type, i) =>
-      fc.sample(account({ types: [type], secretKinds: ['dev', 'seed'] }), { numRuns: 1, seed: 11 + i })[0]!,
-  );
-  keystores = pool.map((a) => a.pair.toJson('pw'));
+  ({ pool, keystores } = collisionPool(11));
 });
 
 describe('loadLikeApps', () => {

@@ -2,7 +2,7 @@
 // input of colliding records, under any policy and per-entry choices, what the plan says Apps
 // will show after the import is what ui-keyring shows after applyPlan; and under the default
 // policy nothing Apps showed before the import changes.
-import { account, collidingRecords, fcParams, type HarnessAccount } from '@keyport/test-harness';
+import { collidingRecords, collisionPool, fcParams, type HarnessAccount } from '@keyport/test-harness';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,11 +20,7 @@ const at = { now: () => 1_795_259_606_034 };
 
 beforeAll(async () => {
   await cryptoWaitReady();
-  pool = (['sr25519', 'ed25519', 'ecdsa', 'ethereum'] as const).map(
-    (type, i) =>
-      fc.sample(account({ types: [type], secretKinds: ['dev', 'seed'] }), { numRuns: 1, seed: 21 + i })[0]!,
-  );
-  keystores = pool.map((a) => a.pair.toJson('pw'));
+  ({ pool, keystores } = collisionPool(21));
 });
 
 const storages = () =>

@@ -6,10 +6,27 @@
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { base64Encode, encodeAddress } from '@polkadot/util-crypto';
 import fc from 'fast-check';
-import type { HarnessAccount } from './accounts.ts';
+import { account, type HarnessAccount, KEY_TYPES } from './accounts.ts';
 import { KNOWN_GENESIS } from './meta.ts';
 import type { StorageRecord } from './storage.ts';
 import { hostileString } from './strings.ts';
+
+/**
+ * A pool for {@link collidingRecords}: one account of each key type (drawn with `seed`) and its
+ * keystore (`pair.toJson('pw')`). Call `await cryptoWaitReady()` first.
+ *
+ * @example const { pool, keystores } = collisionPool(11); collidingRecords({ pool, keystores })
+ */
+export function collisionPool(seed: number): {
+  pool: HarnessAccount[];
+  keystores: { encoded: string; encoding: unknown }[];
+} {
+  const pool = KEY_TYPES.map(
+    (type, i) =>
+      fc.sample(account({ types: [type], secretKinds: ['dev', 'seed'] }), { numRuns: 1, seed: seed + i })[0]!,
+  );
+  return { pool, keystores: pool.map((a) => a.pair.toJson('pw')) };
+}
 
 /** Options of {@link collidingRecords}. */
 export interface CollidingOptions {

@@ -12,7 +12,7 @@ export {
   makeAccount,
   ss58Prefix,
 } from './accounts.ts';
-export { type CollidingOptions, collidingRecords } from './collisions.ts';
+export { type CollidingOptions, collidingRecords, collisionPool } from './collisions.ts';
 export { type CodedError, rejectsWithCode, throwsWithCode } from './errors.ts';
 export { type ExtensionStorage, type ExtensionStorageOptions, extensionStorage } from './extension.ts';
 export {

@@ -17,6 +17,7 @@ describe('@keyport/test-harness exports', () => {
         'appsStorage',
         'baseRuns',
         'collidingRecords',
+        'collisionPool',
         'contractEntry',
         'extensionStorage',
         'fcParams',
