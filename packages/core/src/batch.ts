@@ -6,9 +6,10 @@ import { base64Encode } from '@polkadot/util-crypto';
 import {
   assertEnvelopeParams,
   type CryptoOptions,
+  isNoPassword,
+  keyringPasswordBytes,
   openData,
   openLegacyData,
-  passwordBytes,
   sealData,
 } from './envelope.ts';
 import { KeyportError } from './errors.ts';
@@ -93,11 +94,11 @@ async function decryptBatch(json: BatchJson, password: string | Uint8Array, scry
   const { kdf } = protectionOf(json.encoding);
   if (kdf === 'none') return bytes;
   if (kdf === 'scrypt') assertEnvelopeParams(bytes); // refused before asking for a password
-  if (passwordBytes(password).length === 0) {
+  if (isNoPassword(password)) {
     throw new KeyportError('PASSWORD_REQUIRED', 'this batch file is encrypted: a password is required');
   }
   if (kdf === 'legacy') return openLegacyData(bytes, password);
-  return openData(bytes, password, scrypt ? { scrypt } : {});
+  return openData(bytes, keyringPasswordBytes(password), scrypt ? { scrypt } : {});
 }
 
 function decryptedList(plain: Uint8Array): JsonValue[] {
@@ -238,9 +239,11 @@ export async function createBatch(
   const extras = readJsonInput(options.extras ?? {}, { maxLength: MAX_BATCH_LENGTH, what: 'extras' });
   if (!isJsonObject(extras)) throw new KeyportError('INVALID_INPUT', 'extras should be an object');
   const plain = stringToU8a(JSON.stringify(records));
-  const encrypted = passwordBytes(password).length > 0;
+  const encrypted = !isNoPassword(password);
   try {
-    const encoded = base64Encode(encrypted ? await sealData(plain, password, options) : plain);
+    const encoded = base64Encode(
+      encrypted ? await sealData(plain, keyringPasswordBytes(password), options) : plain,
+    );
     const batch: BatchJson = {
       encoded,
       encoding: {

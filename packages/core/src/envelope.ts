@@ -3,7 +3,7 @@
 // keyed by the first 32 bytes of scrypt(password, salt, N, r, p, dkLen 64).
 // Versions 0–2 had no KDF: nonce(24) ‖ secretbox, keyed by the UTF-8 password zero-padded or
 // truncated to 32 bytes.
-import { stringToU8a, u8aConcat, u8aFixLength } from '@polkadot/util';
+import { stringToU8a, u8aConcat, u8aFixLength, u8aToU8a } from '@polkadot/util';
 import { naclDecrypt, naclEncrypt, randomAsU8a, scryptToU8a } from '@polkadot/util-crypto';
 import { KeyportError } from './errors.ts';
 import { type ScryptBackend, wasmScrypt } from './scrypt/backend.ts';
@@ -25,9 +25,25 @@ export interface CryptoOptions {
   readonly random?: (length: number) => Uint8Array;
 }
 
-/** Turns a password into the bytes polkadot-js feeds to scrypt (UTF-8, never trimmed). */
+/** A password string as UTF-8 (never trimmed); bytes as given. keyport's bundles use this. */
 export function passwordBytes(password: string | Uint8Array): Uint8Array {
   return typeof password === 'string' ? stringToU8a(password) : password;
+}
+
+/**
+ * The bytes polkadot-js derives a keystore's or batch file's scrypt key from: util's
+ * `u8aToU8a`, so a password that is even-length `0x` hex (`"0x"`, `"0xdeadbeef"`) counts as
+ * those bytes and anything else as UTF-8 (docs/keystore-format.md). Byte arrays are taken as given.
+ *
+ * @example keyringPasswordBytes('0x0102') // Uint8Array [1, 2]; keyringPasswordBytes('pw') // UTF-8
+ */
+export function keyringPasswordBytes(password: string | Uint8Array): Uint8Array {
+  return typeof password === 'string' ? u8aToU8a(password) : password;
+}
+
+/** True when polkadot-js would take `password` as "no password" (it tests `!passphrase`). */
+export function isNoPassword(password: string | Uint8Array): boolean {
+  return typeof password === 'string' ? password === '' : password.length === 0;
 }
 
 /** Reads N, p, r from an envelope's header without decrypting (CORRUPT_DATA if too short). */
@@ -75,10 +91,10 @@ export async function sealData(
 ): Promise<Uint8Array> {
   const params = options.params ?? DEFAULT_SCRYPT;
   assertScryptParams(params);
-  const pw = passwordBytes(password);
-  if (pw.length === 0) {
-    // polkadot-js cannot decrypt with an empty password ("Password required"); it writes such
-    // data unencrypted (type ['none']) instead, and so must the caller.
+  // An empty string is no password to polkadot-js ("Password required" on decrypt): it writes
+  // such data unencrypted (type ['none']) instead, and so must the caller. Empty bytes are a
+  // password (polkadot-js derives them from "0x").
+  if (password === '') {
     throw new KeyportError(
       'PASSWORD_REQUIRED',
       'an empty password cannot encrypt: polkadot-js would not decrypt it',
@@ -87,7 +103,7 @@ export async function sealData(
   const random = options.random ?? randomAsU8a;
   const salt = random(SALT_LENGTH);
   const nonce = random(NONCE_LENGTH);
-  const key = await (options.scrypt ?? wasmScrypt)(pw, salt, params);
+  const key = await (options.scrypt ?? wasmScrypt)(passwordBytes(password), salt, params);
   const secret = key.slice(0, 32);
   key.fill(0);
   const { encrypted } = naclEncrypt(plain, secret, nonce);

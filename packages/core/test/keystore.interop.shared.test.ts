@@ -52,6 +52,25 @@ describe('keyport → @polkadot/keyring', () => {
   });
 });
 
+describe('passwords that look like hex, as polkadot-js reads them (u8aToU8a)', () => {
+  // polkadot-js derives the scrypt key from u8aToU8a(password): "0x" and even-length 0x-hex
+  // strings are their bytes, not their UTF-8. A keystore written in Apps with such a password
+  // must open in keyport with the same text, and the other way round.
+  for (const pw of ['0x', '0xdeadbeef', '0xDEADbeef00', '0x123']) {
+    it(`${JSON.stringify(pw)}: both directions open with the same text`, async () => {
+      const a = makeAccount('//Hex', 'sr25519', 42, { name: 'hex' });
+      const theirs = a.pair.toJson(pw);
+      const opened = await openKeystore(theirs, pw, { scrypt: nodeScrypt });
+      expect(u8aToHex(opened.publicKey)).toBe(u8aToHex(a.publicKey));
+      const ours = await createKeystore(a, pw, { params: COMPAT_SCRYPT, scrypt: nodeScrypt });
+      expect(ours.encoding.type).toEqual(['scrypt', 'xsalsa20-poly1305']);
+      const pair = new Keyring({ type: 'sr25519' }).addFromJson(ours);
+      pair.decodePkcs8(pw);
+      expect(u8aToHex(pair.publicKey)).toBe(u8aToHex(a.publicKey));
+    });
+  }
+});
+
 describe('@polkadot/keyring → keyport', () => {
   for (const type of ['sr25519', 'ecdsa'] as const) {
     it(`opens what pair.toJson writes at its 2^17 default (${type}), with the same layout as ours`, async () => {

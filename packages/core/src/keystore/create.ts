@@ -4,7 +4,7 @@
 import { u8aEq, u8aToHex } from '@polkadot/util';
 import { base64Encode, encodeAddress } from '@polkadot/util-crypto';
 import type { UnlockedAccount } from '../account.ts';
-import { type CryptoOptions, passwordBytes, sealData } from '../envelope.ts';
+import { type CryptoOptions, isNoPassword, keyringPasswordBytes, sealData } from '../envelope.ts';
 import { KeyportError } from '../errors.ts';
 import { DEFAULT_SCRYPT } from '../scrypt/params.ts';
 import { decodeAddressField } from './fields.ts';
@@ -88,10 +88,12 @@ export async function createKeystore(
     account.type === 'ecdsa' || account.type === 'ethereum'
       ? u8aToHex(account.publicKey)
       : encodeAddress(account.publicKey, ss58Of(account, options));
-  const encrypted = passwordBytes(password).length > 0;
+  const encrypted = !isNoPassword(password);
   const body = encodePkcs8(account);
   try {
-    const encoded = encrypted ? base64Encode(await sealData(body, password, options)) : base64Encode(body);
+    const encoded = encrypted
+      ? base64Encode(await sealData(body, keyringPasswordBytes(password), options))
+      : base64Encode(body);
     return {
       encoded,
       encoding: {

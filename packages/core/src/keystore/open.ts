@@ -2,7 +2,13 @@
 // names (docs/keystore-format.md §7, plus the check no peer does: secret → public key → address).
 import { u8aEq } from '@polkadot/util';
 import { accountId, formatAddress, type UnlockedAccount } from '../account.ts';
-import { openData, openLegacyData, passwordBytes, readScryptHeader } from '../envelope.ts';
+import {
+  isNoPassword,
+  keyringPasswordBytes,
+  openData,
+  openLegacyData,
+  readScryptHeader,
+} from '../envelope.ts';
 import { KeyportError } from '../errors.ts';
 import type { ScryptBackend } from '../scrypt/backend.ts';
 import type { ScryptParams } from '../scrypt/params.ts';
@@ -42,12 +48,16 @@ async function decrypt(
   const { kdf } = protectionOf(json.encoding);
   // polkadot-js decrypts whenever a password is given, even for ['none']; we ignore it there.
   if (kdf === 'none') return { body: bytes };
-  if (passwordBytes(password).length === 0) {
+  if (isNoPassword(password)) {
     throw new KeyportError('PASSWORD_REQUIRED', 'this keystore is encrypted: a password is required');
   }
   if (kdf === 'legacy') return { body: openLegacyData(bytes, password) };
   const { params } = readScryptHeader(bytes);
-  const body = await openData(bytes, password, options.scrypt ? { scrypt: options.scrypt } : {});
+  const body = await openData(
+    bytes,
+    keyringPasswordBytes(password),
+    options.scrypt ? { scrypt: options.scrypt } : {},
+  );
   return { body, scrypt: params };
 }
 
