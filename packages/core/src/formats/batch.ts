@@ -1,7 +1,6 @@
 // Registry module of the extension's "Export all accounts" batch file (docs/batch-and-arrays.md
 // §1–2). The format itself is ../batch.ts; SubWallet's superset is
 // subwallet-batch.ts, which reuses this module's parts.
-import { base64Decode } from '@polkadot/util-crypto';
 import { type BatchExtras, createBatch, openBatch, parseBatch } from '../batch.ts';
 import { assertEnvelopeParams, readScryptHeader } from '../envelope.ts';
 import { KeyportError } from '../errors.ts';
@@ -105,8 +104,8 @@ export const batchFormat: FormatModule<BatchFacts> = {
     const batch = parseBatch(batchValue(found));
     const { encrypted } = found.detected;
     const scrypt =
-      encrypted && !batch.encoded.startsWith('0x')
-        ? readScryptHeader(base64Decode(batch.encoded)).params
+      encrypted && batch.encoding.type.includes('scrypt')
+        ? readScryptHeader(decodeEncoded(batch.encoded)).params
         : undefined;
     return {
       format: found.detected.format,

@@ -6,20 +6,19 @@ import { KeyportError } from '../errors.ts';
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**
- * Decodes `encoded` the way polkadot-js does: 0x-hex when it is hex, base64 otherwise.
+ * Decodes `encoded` the way polkadot-js does: 0x-hex when it is even-length hex, base64
+ * otherwise. Base64 text may itself begin with "0x" (about one ciphertext in 4,096 does), so a
+ * "0x" start alone does not make it hex.
  *
  * @throws CORRUPT_DATA when it is neither (odd-length hex, stray characters, bad padding).
  * @example decodeEncoded('0x0102') // Uint8Array [1, 2]
  */
 export function decodeEncoded(encoded: string, field = 'encoded'): Uint8Array {
-  if (encoded.startsWith('0x')) {
-    if (!isHex(encoded)) {
-      throw new KeyportError('CORRUPT_DATA', `${field} starts with 0x but is not even-length hex`, { field });
-    }
-    return hexToU8a(encoded);
-  }
+  if (isHex(encoded)) return hexToU8a(encoded);
   if (encoded.length % 4 !== 0 || !BASE64.test(encoded)) {
-    throw new KeyportError('CORRUPT_DATA', `${field} is neither 0x-hex nor padded base64`, { field });
+    throw new KeyportError('CORRUPT_DATA', `${field} is neither even-length 0x-hex nor padded base64`, {
+      field,
+    });
   }
   try {
     return base64Decode(encoded);
