@@ -52,6 +52,7 @@ const EXPORTED = [
   'devUriFormat',
   'encodePkcs8',
   'encodeSs58',
+  'encodeSs58Bytes',
   'formatAddress',
   'isBananaShard',
   'isKeyportError',

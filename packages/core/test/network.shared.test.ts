@@ -6,7 +6,7 @@ import { cryptoWaitReady, decodeAddress, encodeAddress } from '@polkadot/util-cr
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listNetworks, resolveNetwork } from '../src/networks/networks.ts';
-import { decodeSs58, encodeSs58, isSs58Address } from '../src/networks/ss58.ts';
+import { decodeSs58, encodeSs58, encodeSs58Bytes, isSs58Address } from '../src/networks/ss58.ts';
 
 beforeAll(async () => {
   await cryptoWaitReady();
@@ -122,6 +122,25 @@ describe('SS58 helpers', () => {
       }),
       fcParams(0.5),
     );
+  });
+
+  it('encodeSs58Bytes(payload, prefix) is util-crypto encodeAddress(payload, prefix) for every payload length and prefix', () => {
+    const payload = fc.oneof(
+      ...[1, 2, 4, 8, 32, 33].map((n) => fc.uint8Array({ minLength: n, maxLength: n })),
+      // Leading zero bytes are base58's leading '1's.
+      fc.uint8Array({ minLength: 29, maxLength: 29 }).map((b) => Uint8Array.from([0, 0, 0, ...b])),
+    );
+    const prefix = fc.oneof(validPrefix, fc.constantFrom(0, 1, 42, 63, 64, 65, 255, 256, 16383));
+    fc.assert(
+      fc.property(payload, prefix, (bytes, p) => {
+        expect(encodeSs58Bytes(bytes, p)).toBe(encodeAddress(bytes, p));
+      }),
+      fcParams(2),
+    );
+    throwsWithCode(() => encodeSs58Bytes(new Uint8Array(31), 42), 'INVALID_ADDRESS');
+    throwsWithCode(() => encodeSs58Bytes(new Uint8Array(32), 47), 'UNKNOWN_NETWORK');
+    throwsWithCode(() => encodeSs58Bytes(new Uint8Array(32), 16384), 'UNKNOWN_NETWORK');
+    throwsWithCode(() => encodeSs58Bytes(new Uint8Array(32), 4.5), 'UNKNOWN_NETWORK');
   });
 
   it('a one-character change to an address is INVALID_ADDRESS or another valid address, never a crash', () => {

@@ -3,6 +3,7 @@
 // goes through the same @polkadot/keyring and util calls ui-keyring makes, so it loads, fails
 // or moves exactly as it would there; test/apps-load.test.ts checks the whole view against the
 // real ui-keyring for arbitrary storages.
+import { encodeSs58Bytes, isValidSs58Prefix } from '@keyport/core';
 import { Keyring } from '@polkadot/keyring';
 import {
   accountKey,
@@ -85,7 +86,8 @@ function readStored(raw: string | null): unknown {
 export function appsLoader(options: AppsLoadOptions = {}): {
   outcome(key: string, value: string | null): LoadOutcome;
 } {
-  const kr = new Keyring({ type: options.type ?? 'ed25519', ss58Format: options.ss58Format ?? 42 });
+  const prefix = options.ss58Format ?? 42;
+  const kr = new Keyring({ type: options.type ?? 'ed25519', ss58Format: prefix });
   const now = options.now;
   // ui-keyring's key is `<list>:` + hex of decodeAddress(address). Where `address` was just
   // encoded from `raw` by an SS58 keyring, that hex is `raw`'s: no second decode (on an Ethereum
@@ -99,11 +101,16 @@ export function appsLoader(options: AppsLoadOptions = {}): {
   // The usual record: filed under its own key, its address already the canonical SS58 of that key
   // in this keyring's format. Then decoding it gives the key's bytes and encoding them gives it
   // back, so one encode proves what a decode and an encode would compute. Returns the key's hex.
+  // core's encodeSs58Bytes writes util-crypto's text several times faster; a prefix it refuses
+  // goes to the keyring, which throws for it as ui-keyring's would.
+  const encode = isValidSs58Prefix(prefix)
+    ? (raw: Uint8Array) => encodeSs58Bytes(raw, prefix)
+    : (raw: Uint8Array) => kr.encodeAddress(raw);
   const filedUnder = (key: string, address: unknown): string | undefined => {
     if (!ss58 || typeof address !== 'string') return undefined;
     const hex = key.slice(key.indexOf(':') + 1);
     if (!KEY_HEX.test(hex)) return undefined;
-    return kr.encodeAddress(hexToU8a(hex)) === address ? hex : undefined;
+    return encode(hexToU8a(hex)) === address ? hex : undefined;
   };
   const add = (
     list: AppsListKind,
