@@ -59,6 +59,7 @@ const EXPORTED = [
   'isMnemonicWord',
   'isPlainObject',
   'isSs58Address',
+  'isSs58Of',
   'isSubkeyOutput',
   'isValidSs58Prefix',
   'isWeb3Keystore',

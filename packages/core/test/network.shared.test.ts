@@ -6,7 +6,7 @@ import { cryptoWaitReady, decodeAddress, encodeAddress } from '@polkadot/util-cr
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listNetworks, resolveNetwork } from '../src/networks/networks.ts';
-import { decodeSs58, encodeSs58, encodeSs58Bytes, isSs58Address } from '../src/networks/ss58.ts';
+import { decodeSs58, encodeSs58, encodeSs58Bytes, isSs58Address, isSs58Of } from '../src/networks/ss58.ts';
 
 beforeAll(async () => {
   await cryptoWaitReady();
@@ -141,6 +141,44 @@ describe('SS58 helpers', () => {
     throwsWithCode(() => encodeSs58Bytes(new Uint8Array(32), 47), 'UNKNOWN_NETWORK');
     throwsWithCode(() => encodeSs58Bytes(new Uint8Array(32), 16384), 'UNKNOWN_NETWORK');
     throwsWithCode(() => encodeSs58Bytes(new Uint8Array(32), 4.5), 'UNKNOWN_NETWORK');
+  });
+
+  it('isSs58Of(text, payload, prefix) is true exactly when text is encodeSs58Bytes(payload, prefix)', () => {
+    const alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+    const payload = fc.oneof(
+      ...[1, 2, 4, 8, 32, 33].map((n) => fc.uint8Array({ minLength: n, maxLength: n })),
+      fc.uint8Array({ minLength: 30, maxLength: 30 }).map((b) => Uint8Array.from([0, 0, ...b])),
+    );
+    // The address itself, or one changed: a character replaced, added or removed, a leading '1'.
+    const edit = fc.oneof(
+      fc.constant((a: string) => a),
+      fc.tuple(fc.nat(), fc.nat(57)).map(([at, c]) => (a: string) => {
+        const i = at % a.length;
+        return a.slice(0, i) + alphabet[c] + a.slice(i + 1);
+      }),
+      fc.nat().map((at) => (a: string) => a.slice(0, at % a.length) + a.slice((at % a.length) + 1)),
+      fc.constantFrom(
+        (a: string) => `1${a}`,
+        (a: string) => `${a}1`,
+        (a: string) => ` ${a}`,
+        (a: string) => a.toLowerCase(),
+        (a: string) => a.repeat(2),
+      ),
+    );
+    fc.assert(
+      fc.property(payload, fc.oneof(validPrefix, fc.constantFrom(0, 42, 64)), edit, (bytes, p, change) => {
+        const address = encodeAddress(bytes, p);
+        const text = change(address);
+        expect(isSs58Of(text, bytes, p)).toBe(text === address);
+      }),
+      fcParams(3),
+    );
+    expect(isSs58Of(ALICE_AT[1]![1], decodeAddress(ALICE), 42)).toBe(true);
+    expect(isSs58Of(ALICE_AT[1]![1], decodeAddress(ALICE), 0)).toBe(false);
+    for (const junk of [undefined, 42, '', '5'.repeat(61), `${ALICE_AT[1]![1]}\n`])
+      expect(isSs58Of(junk, decodeAddress(ALICE), 42)).toBe(false);
+    throwsWithCode(() => isSs58Of(ALICE_AT[1]![1], new Uint8Array(31), 42), 'INVALID_ADDRESS');
+    throwsWithCode(() => isSs58Of(ALICE_AT[1]![1], decodeAddress(ALICE), 46), 'UNKNOWN_NETWORK');
   });
 
   it('a one-character change to an address is INVALID_ADDRESS or another valid address, never a crash', () => {

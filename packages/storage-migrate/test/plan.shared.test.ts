@@ -2,10 +2,11 @@
 // guard, and what Apps would hide after the import (with the fix).
 import { COMPAT_SCRYPT, createKeystore, type KeystoreJson } from '@keyport/core';
 import { nodeScrypt } from '@keyport/core/scrypt-node';
-import { account, type HarnessAccount, keylessJson, throwsWithCode } from '@keyport/test-harness';
+import { account, fcParams, type HarnessAccount, keylessJson, throwsWithCode } from '@keyport/test-harness';
 import { cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { nameSkeleton } from '../src/plan/lookalike.ts';
 import { planImport } from '../src/plan/plan.ts';
 import { MemoryStorage, snapshot } from '../src/storage.ts';
 
@@ -187,5 +188,18 @@ describe('planImport', () => {
       'storage-off',
     ]);
     expect(reason({ 'address:0x01': '{"address":"5F","meta":{}}' }, {})).toEqual([]);
+  });
+
+  it('the skeleton of a printable ASCII name is what the full Unicode folding makes of it', () => {
+    // A zero-width space is folded away, and sends the name through the Unicode path.
+    const ascii = fc.string({ unit: fc.constantFrom(...'    aAbBoO01lL|I~-.'), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.oneof(ascii, fc.string()), (name) => {
+        expect(nameSkeleton(name)).toBe(nameSkeleton(`${name}\u200b`));
+      }),
+      fcParams(1),
+    );
+    expect(nameSkeleton('  B0b  |1 ')).toBe('bob ll');
+    expect(nameSkeleton('Bоb')).toBe(nameSkeleton('bob')); // Cyrillic о
   });
 });

@@ -48,18 +48,12 @@ export function encodeSs58(publicKey: Uint8Array | string, network: number | str
 
 /** "SS58PRE", what the checksum hash starts with. */
 const SS58_PRE = Uint8Array.of(0x53, 0x53, 0x35, 0x38, 0x50, 0x52, 0x45);
+/** No SS58 text longer than this decodes to 38 bytes or fewer (the longest prefix, key and checksum). */
+const MAX_SS58_TEXT = 60;
+const BASE58_TEXT = /^[1-9A-HJ-NP-Za-km-z]+$/;
 
-/**
- * Encodes `payload` (1, 2, 4, 8, 32 or 33 bytes) as SS58 under the numeric `prefix`: the same
- * text as util-crypto's `encodeAddress(payload, prefix)`, without the name lookup of
- * {@link encodeSs58}, for code that encodes thousands of addresses (a storage's plan).
- *
- * @throws UNKNOWN_NETWORK for a prefix outside 0..16383 or reserved (46, 47); INVALID_ADDRESS for
- * another payload length.
- * @example encodeSs58Bytes(hexToU8a('0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d'), 42)
- * // '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
- */
-export function encodeSs58Bytes(payload: Uint8Array, prefix: number): string {
+/** util-crypto's prefix bytes: one below 64, else two (the 14-bit form). Throws for a bad prefix or payload. */
+function prefixBytes(prefix: number, payload: Uint8Array): Uint8Array {
   if (!isValidSs58Prefix(prefix)) {
     throw new KeyportError('UNKNOWN_NETWORK', `SS58 prefix ${String(prefix)} is invalid`, { prefix });
   }
@@ -68,22 +62,62 @@ export function encodeSs58Bytes(payload: Uint8Array, prefix: number): string {
       length: payload.length,
     });
   }
-  // util-crypto's prefix bytes: one below 64, else two (the 14-bit form).
-  const head = prefix < 64 ? 1 : 2;
-  const check = payload.length >= 32 ? 2 : 1;
-  const hashed = new Uint8Array(SS58_PRE.length + head + payload.length);
+  return prefix < 64
+    ? Uint8Array.of(prefix)
+    : Uint8Array.of(((prefix & 0b1111_1100) >> 2) | 0b0100_0000, (prefix >> 8) | ((prefix & 0b11) << 6));
+}
+
+/** blake2b-512 of "SS58PRE" ‖ `body` (prefix ‖ payload): its first bytes are the checksum. */
+function checksumOf(body: Uint8Array): Uint8Array {
+  const hashed = new Uint8Array(SS58_PRE.length + body.length);
   hashed.set(SS58_PRE);
-  if (head === 1) hashed[7] = prefix;
-  else {
-    hashed[7] = ((prefix & 0b1111_1100) >> 2) | 0b0100_0000;
-    hashed[8] = (prefix >> 8) | ((prefix & 0b11) << 6);
-  }
-  hashed.set(payload, SS58_PRE.length + head);
-  const sum = blake2AsU8a(hashed, 512);
-  const out = new Uint8Array(head + payload.length + check);
-  out.set(hashed.subarray(SS58_PRE.length));
-  out.set(sum.subarray(0, check), head + payload.length);
+  hashed.set(body, SS58_PRE.length);
+  return blake2AsU8a(hashed, 512);
+}
+
+/** How many checksum bytes follow a payload: two after a key, one after a short payload. */
+const checksumLength = (payload: Uint8Array): number => (payload.length >= 32 ? 2 : 1);
+
+/**
+ * Encodes `payload` (1, 2, 4, 8, 32 or 33 bytes) as SS58 under the numeric `prefix`: the same
+ * text as util-crypto's `encodeAddress(payload, prefix)`, without the name lookup of
+ * {@link encodeSs58}, for code that encodes thousands of addresses.
+ *
+ * @throws UNKNOWN_NETWORK for a prefix outside 0..16383 or reserved (46, 47); INVALID_ADDRESS for
+ * another payload length.
+ * @example encodeSs58Bytes(hexToU8a('0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d'), 42)
+ * // '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
+ */
+export function encodeSs58Bytes(payload: Uint8Array, prefix: number): string {
+  const head = prefixBytes(prefix, payload);
+  const out = new Uint8Array(head.length + payload.length + checksumLength(payload));
+  out.set(head);
+  out.set(payload, head.length);
+  const body = out.subarray(0, head.length + payload.length);
+  out.set(checksumOf(body).subarray(0, out.length - body.length), body.length);
   return base58.encode(out);
+}
+
+/**
+ * Whether `address` is exactly `encodeSs58Bytes(payload, prefix)`, answered without writing that
+ * text (one base58 decode and one checksum): how a storage's plan proves thousands of records
+ * hold the canonical address of the key they are filed under. Never throws for `address`.
+ *
+ * @throws UNKNOWN_NETWORK or INVALID_ADDRESS for `prefix` and `payload`, as encodeSs58Bytes.
+ * @example isSs58Of('5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY', aliceKey, 42) // true
+ */
+export function isSs58Of(address: unknown, payload: Uint8Array, prefix: number): boolean {
+  const head = prefixBytes(prefix, payload);
+  if (typeof address !== 'string' || address.length > MAX_SS58_TEXT || !BASE58_TEXT.test(address)) return false;
+  // Base58 maps each text to one byte string and back, so equal bytes mean equal text.
+  const decoded = base58.decode(address);
+  const end = head.length + payload.length;
+  if (decoded.length !== end + checksumLength(payload)) return false;
+  for (let i = 0; i < head.length; i++) if (decoded[i] !== head[i]) return false;
+  for (let i = 0; i < payload.length; i++) if (decoded[head.length + i] !== payload[i]) return false;
+  const sum = checksumOf(decoded.subarray(0, end));
+  for (let i = end; i < decoded.length; i++) if (decoded[i] !== sum[i - end]) return false;
+  return true;
 }
 
 /**

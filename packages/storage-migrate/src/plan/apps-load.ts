@@ -3,7 +3,7 @@
 // goes through the same @polkadot/keyring and util calls ui-keyring makes, so it loads, fails
 // or moves exactly as it would there; test/apps-load.test.ts checks the whole view against the
 // real ui-keyring for arbitrary storages.
-import { encodeSs58Bytes, isValidSs58Prefix } from '@keyport/core';
+import { isSs58Of, isValidSs58Prefix } from '@keyport/core';
 import { Keyring } from '@polkadot/keyring';
 import {
   accountKey,
@@ -59,6 +59,8 @@ type Untyped = any;
 
 // A key's hex part that is 32 bytes, lowercase: what ui-keyring writes for an SS58 address.
 const KEY_HEX = /^0x[0-9a-f]{64}$/;
+// Pair types whose address is the SS58 of the public key itself (a 32-byte one, for ecdsa).
+const SS58_PAIRS: ReadonlySet<string> = new Set(['sr25519', 'ed25519', 'ecdsa']);
 // ui-keyring compares Date.now() - whenCreated (ms) with 24*60*60.
 const RECENT_EXPIRY = 24 * 60 * 60;
 /** ui-keyring's key of an address in each list (accountKey, addressKey, contractKey). */
@@ -100,17 +102,17 @@ export function appsLoader(options: AppsLoadOptions = {}): {
 
   // The usual record: filed under its own key, its address already the canonical SS58 of that key
   // in this keyring's format. Then decoding it gives the key's bytes and encoding them gives it
-  // back, so one encode proves what a decode and an encode would compute. Returns the key's hex.
-  // core's encodeSs58Bytes writes util-crypto's text several times faster; a prefix it refuses
-  // goes to the keyring, which throws for it as ui-keyring's would.
-  const encode = isValidSs58Prefix(prefix)
-    ? (raw: Uint8Array) => encodeSs58Bytes(raw, prefix)
-    : (raw: Uint8Array) => kr.encodeAddress(raw);
+  // back, so proving `encode(key) === address` stands for a decode and an encode. Returns the
+  // key's hex. core's isSs58Of proves it without writing the text (one base58 decode and one
+  // checksum); a prefix it refuses goes to the keyring, which throws for it as ui-keyring's would.
+  const isCanonical = isValidSs58Prefix(prefix)
+    ? (address: string, raw: Uint8Array) => isSs58Of(address, raw, prefix)
+    : (address: string, raw: Uint8Array) => kr.encodeAddress(raw) === address;
   const filedUnder = (key: string, address: unknown): string | undefined => {
     if (!ss58 || typeof address !== 'string') return undefined;
     const hex = key.slice(key.indexOf(':') + 1);
     if (!KEY_HEX.test(hex)) return undefined;
-    return encode(hexToU8a(hex)) === address ? hex : undefined;
+    return isCanonical(address, hexToU8a(hex)) ? hex : undefined;
   };
   const add = (
     list: AppsListKind,
@@ -135,9 +137,15 @@ export function appsLoader(options: AppsLoadOptions = {}): {
   };
   // Keyring.loadAccount / loadAddress / loadContract. rewriteKey never acts here: the key
   // patterns require `0x`, which is its early return.
-  const loadAccount = (json: Untyped): LoadOutcome => {
+  // Keyring.addFromJson is createFromJson plus the keyring's own map of pairs, which no list
+  // reads. A pair's address is the SS58 of its public key (for sr25519, ed25519 and a 32-byte
+  // ecdsa key, the key itself), so a record filed under its own key with the canonical address
+  // gets that address back: no second encode and decode.
+  const loadAccount = (json: Untyped, key: string): LoadOutcome => {
     if (!json.meta.isTesting && json.encoded) {
-      const pair = kr.addFromJson(json, true);
+      const pair = kr.createFromJson(json, true);
+      const filed = SS58_PAIRS.has(pair.type) ? filedUnder(key, json.address) : undefined;
+      if (filed) return add('account', json.address, json, filed, pair.type);
       return add('account', pair.address, json, undefined, pair.type);
     }
     return { op: 'none' };
@@ -163,7 +171,7 @@ export function appsLoader(options: AppsLoadOptions = {}): {
     outcome(key, value) {
       const json: Untyped = readStored(value);
       try {
-        if (accountRegex.test(key)) return loadAccount(json);
+        if (accountRegex.test(key)) return loadAccount(json, key);
         if (addressRegex.test(key)) return loadAddress(json, key);
         if (contractRegex.test(key)) return loadContract(json, key);
         return { op: 'none' };

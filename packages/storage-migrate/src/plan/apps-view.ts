@@ -2,7 +2,6 @@
 // the load changed (docs/apps-load.md §2). loadLikeApps walks a storage with the model of
 // apps-load.ts; verify.ts builds the same view from the real ui-keyring.
 import { classifyKey } from '../classify.ts';
-import { MemoryStorage } from '../storage.ts';
 import {
   type AppsLoadOptions,
   appsLoader,
@@ -61,6 +60,16 @@ export function nameOf(meta: unknown): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
+/** Whether every key is greater than the one before it (a storage read in key order). */
+function inKeyOrder(entries: readonly (readonly [string, string])[]): boolean {
+  let last: string | undefined;
+  for (const [key] of entries) {
+    if (last !== undefined && !(last < key)) return false;
+    last = key;
+  }
+  return true;
+}
+
 /** Orders list items by the key Apps keeps them under, then by source. */
 export function byKey<T extends AppsItem>(a: T, b: T): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
@@ -79,8 +88,20 @@ export function loadLikeApps(
   options: AppsLoadOptions = {},
   loader: { outcome(key: string, value: string | null): LoadOutcome } = appsLoader(options),
 ): AppsView {
-  const original = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const scratch = new MemoryStorage(original);
+  const original = [...entries];
+  if (!inKeyOrder(original)) original.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // The storage as the load changes it. store.js's walk by index meets the keys in this order:
+  // a load removes only the key it is at and adds keys after the last, so no key still to come
+  // moves.
+  const scratch = new Map(original);
+  const walk = [...scratch.keys()];
+  /** The value each key held before the load first wrote it (undefined: absent). */
+  const before = new Map<string, string | undefined>();
+  const write = (key: string, value: string | undefined): void => {
+    if (!before.has(key)) before.set(key, scratch.get(key));
+    if (value === undefined) scratch.delete(key);
+    else scratch.set(key, value);
+  };
   const lists: Record<AppsListKind, Map<string, Slot>> = {
     account: new Map(),
     address: new Map(),
@@ -89,23 +110,16 @@ export function loadLikeApps(
   // The first text loaded into each place; a place that receives another text is contested.
   const first = new Map<string, string>();
   const contested = new Set<string>();
-  const touched = new Set<string>();
   const unloadable = new Set<string>();
-  for (let i = scratch.length - 1; i >= 0; i--) {
-    const key = scratch.key(i);
-    if (key === null) continue;
-    const value = scratch.getItem(key);
+  for (let i = walk.length - 1; i >= 0; i--) {
+    const key = walk[i] as string;
+    const value = scratch.get(key) ?? null;
     const out = loader.outcome(key, value);
     if (out.op === 'failed') unloadable.add(key);
-    else if (out.op === 'remove') {
-      scratch.removeItem(key);
-      touched.add(key);
-    } else if (out.op === 'add') {
+    else if (out.op === 'remove') write(key, undefined);
+    else if (out.op === 'add') {
       lists[out.list].set(out.address, { record: out, source: key, value: value ?? '' });
-      if (out.stores !== null && scratch.getItem(out.stores) !== out.text) {
-        scratch.setItem(out.stores, out.text);
-        touched.add(out.stores);
-      }
+      if (out.stores !== null && scratch.get(out.stores) !== out.text) write(out.stores, out.text);
       const slot = `${out.list}:${out.address}`;
       const seen = first.get(slot);
       if (seen === undefined) first.set(slot, out.text);
@@ -140,8 +154,7 @@ export function loadLikeApps(
       return !!contract && contract.genesisHash === undefined;
     })
     .map((s) => item(s));
-  const before = new Map(original);
-  const rewritten = [...touched].filter((k) => before.get(k) !== (scratch.getItem(k) ?? undefined));
+  const rewritten = [...before].filter(([k, v]) => v !== scratch.get(k)).map(([k]) => k);
   return viewOf({
     accounts,
     addresses,

@@ -3,7 +3,7 @@
 // any key can land on another entry's key, or share its place in Apps' list
 // (docs/apps-load.md).
 import type { StorageLike } from '../storage.ts';
-import type { appsLoader, LoadedRecord, LoadOutcome } from './apps-load.ts';
+import type { appsLoader, LoadOutcome } from './apps-load.ts';
 import { type AppsListKind, nameOf } from './apps-view.ts';
 
 /** Outcomes of records, computed once per key and value. */
@@ -37,8 +37,6 @@ export interface Victim {
   readonly outcome: LoadOutcome;
 }
 
-const slotOf = (o: LoadedRecord): string => `${o.list}:${o.address}`;
-
 // ui-keyring's getAddress takes the last list holding an address: accounts, address book, contracts.
 const OUTRANKS: Readonly<Record<AppsListKind, readonly AppsListKind[]>> = {
   account: [],
@@ -54,7 +52,12 @@ const OUTRANKS: Readonly<Record<AppsListKind, readonly AppsListKind[]>> = {
  */
 export class PostImport {
   readonly #values = new Map<string, string>();
-  readonly #bySlot = new Map<string, string[]>();
+  /** The keys of the records each list holds at each address. */
+  readonly #bySlot: Record<AppsListKind, Map<string, string[]>> = {
+    account: new Map(),
+    address: new Map(),
+    contract: new Map(),
+  };
   readonly #outcomes: Outcomes;
 
   constructor(target: StorageLike, writes: ReadonlyMap<string, string>, outcomes: Outcomes) {
@@ -69,9 +72,9 @@ export class PostImport {
     for (const [key, value] of this.#values) {
       const o = outcomes.of(key, value);
       if (o.op !== 'add') continue;
-      const slot = slotOf(o);
-      const keys = this.#bySlot.get(slot);
-      if (keys === undefined) this.#bySlot.set(slot, [key]);
+      const list = this.#bySlot[o.list];
+      const keys = list.get(o.address);
+      if (keys === undefined) list.set(o.address, [key]);
       else keys.push(key);
     }
   }
@@ -93,11 +96,14 @@ export class PostImport {
   victims(key: string, value: string): Victim[] {
     const o = this.#outcomes.of(key, value);
     if (o.op !== 'add') return [];
-    const same = new Set(this.#bySlot.get(slotOf(o)) ?? []);
-    if (o.stores !== null && o.stores !== key && this.#values.has(o.stores)) same.add(o.stores);
-    const outranked = new Set(
-      OUTRANKS[o.list].flatMap((list) => this.#bySlot.get(`${list}:${o.address}`) ?? []),
-    );
+    const inSlot = this.#bySlot[o.list].get(o.address) ?? [];
+    const landsOn =
+      o.stores !== null && o.stores !== key && this.#values.has(o.stores) ? o.stores : undefined;
+    const outranked = OUTRANKS[o.list].flatMap((list) => this.#bySlot[list].get(o.address) ?? []);
+    // The usual record: alone in its place, landing on its own key, outranking nothing.
+    if (landsOn === undefined && outranked.length === 0 && inSlot.every((k) => k === key)) return [];
+    const same = new Set(inSlot);
+    if (landsOn !== undefined) same.add(landsOn);
     const out: Victim[] = [];
     for (const k of [...new Set([...same, ...outranked])].sort()) {
       if (k === key) continue;
@@ -106,7 +112,7 @@ export class PostImport {
       const harmless =
         other.op === 'add' &&
         (same.has(k)
-          ? other.text === o.text && slotOf(other) === slotOf(o)
+          ? other.text === o.text && other.list === o.list && other.address === o.address
           : nameOf(other.meta) === nameOf(o.meta));
       if (!harmless) out.push({ key: k, value: v, outcome: other });
     }

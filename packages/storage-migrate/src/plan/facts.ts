@@ -37,6 +37,8 @@ export interface FactsChange {
 
 const CUSTOM_ENDPOINTS = 'polkadot-app-custom-endpoints';
 
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 function parsed(value: string): unknown {
   try {
     return JSON.parse(value);
@@ -59,14 +61,14 @@ export function entryFacts(key: string, value: string, outcome: LoadOutcome): En
     const name = nameOf(meta);
     const address = outcome.op === 'add' ? outcome.address : record?.json?.address;
     const genesis = meta === null || typeof meta !== 'object' ? undefined : meta.genesisHash;
-    return {
-      shown: outcome.op === 'add',
-      ...(typeof address === 'string' ? { address } : {}),
-      ...(name === undefined ? {} : { name }),
-      ...(outcome.op === 'add' && outcome.type !== undefined ? { keyType: outcome.type } : {}),
-      ...(kind === 'account' ? { hasKey: holdsKey(value) } : {}),
-      ...(typeof genesis === 'string' && genesis !== '' ? { genesisHash: genesis } : {}),
-    };
+    // Filled field by field: a plan makes one of these per entry.
+    const facts: Writable<EntryFacts> = { shown: outcome.op === 'add' };
+    if (typeof address === 'string') facts.address = address;
+    if (name !== undefined) facts.name = name;
+    if (outcome.op === 'add' && outcome.type !== undefined) facts.keyType = outcome.type;
+    if (kind === 'account') facts.hasKey = holdsKey(value);
+    if (typeof genesis === 'string' && genesis !== '') facts.genesisHash = genesis;
+    return facts;
   }
   const data = parsed(value);
   if (key === 'settings' && isPlainObject(data) && typeof data.apiUrl === 'string') {

@@ -45,6 +45,9 @@ const CONFUSABLE: Readonly<Record<string, string>> = {
 // Format characters (bidi controls, zero-width joiners, BOM, soft hyphen…) and combining marks.
 const INVISIBLE = /[\p{Cf}\p{Mn}\p{Me}]/gu;
 const SPACE = /[\s\p{Zs}]+/gu;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const SPACES = / +/g;
+const ASCII_CONFUSABLE = /[01|]/g;
 
 /**
  * The form two names share when a person would read them as the same name.
@@ -52,6 +55,15 @@ const SPACE = /[\s\p{Zs}]+/gu;
  * @example nameSkeleton('Ꭺlice\u202e ') === nameSkeleton('alice') // false; nameSkeleton('Аlice') === nameSkeleton('alice') // true
  */
 export function nameSkeleton(name: string): string {
+  // Printable ASCII (most names): the Unicode forms leave it as it is, nothing in it is invisible
+  // and its only whitespace is the space, so the folding below comes down to this.
+  if (PRINTABLE_ASCII.test(name)) {
+    return name
+      .toLowerCase()
+      .replace(SPACES, ' ')
+      .trim()
+      .replace(ASCII_CONFUSABLE, (c) => CONFUSABLE[c] ?? c);
+  }
   const folded = name.normalize('NFKD').replace(INVISIBLE, '').toLowerCase().replace(SPACE, ' ').trim();
   let out = '';
   for (const ch of folded) out += CONFUSABLE[ch] ?? ch;
