@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { applyPlan } from '../src/apply.ts';
 import { loadLikeApps } from '../src/plan/apps-view.ts';
 import { checkAgainstPlan } from '../src/plan/check.ts';
+import { hiddenNotices } from '../src/plan/hidden.ts';
 import { planImport } from '../src/plan/plan.ts';
 import type { EntryChoice } from '../src/plan/types.ts';
 import { MemoryStorage } from '../src/storage.ts';
@@ -68,6 +69,25 @@ describe('planImport against ui-keyring', () => {
       fcParams(1),
     );
   }, 300_000);
+
+  it("the plan's notices of what Apps hides are hiddenNotices of each value read afresh", () => {
+    fc.assert(
+      fc.property(storages(), ({ target, input, policy, force }) => {
+        const now = () => at.now();
+        const plan = planImport(
+          { entries: Object.entries(input).map(([key, value]) => ({ key, value })) },
+          new MemoryStorage(Object.entries(target)),
+          { policy, force, now },
+        );
+        const afresh = plan.entries.flatMap((e) => {
+          const value = e.write ? e.value : e.existing;
+          return value === null ? [] : hiddenNotices(e.key, value, { now });
+        });
+        expect(plan.hidden.filter((n) => n.reason !== 'storage-off')).toEqual(afresh);
+      }),
+      fcParams(1),
+    );
+  });
 
   it('under the default policy, every entry Apps showed before the import shows the same after it', () => {
     fc.assert(

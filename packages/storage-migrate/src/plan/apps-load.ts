@@ -51,6 +51,8 @@ export interface LoadedRecord {
   readonly meta: unknown;
   /** The key type, for accounts. */
   readonly type?: string;
+  /** The record as JSON.parse gave it, for accounts and address-book entries (the load changes contracts). */
+  readonly parsed?: unknown;
 }
 
 // ui-keyring reads records untyped and relies on exceptions for bad ones; the mirror does too.
@@ -124,16 +126,19 @@ export function appsLoader(options: AppsLoadOptions = {}): {
     // genericSubject.add: injected and test records stay in memory only.
     const stored = !json.meta.isInjected && !json.meta.isTesting;
     const key = keyOf(list, address, raw);
-    return {
+    const text = JSON.stringify(json);
+    const record: { -readonly [K in keyof LoadedRecord]: LoadedRecord[K] } = {
       op: 'add',
       list,
       address,
       key,
       stores: stored ? key : null,
-      text: JSON.stringify(json),
+      text,
       meta: json.meta,
-      ...(type === undefined ? {} : { type }),
     };
+    if (type !== undefined) record.type = type;
+    if (list !== 'contract') record.parsed = json;
+    return record;
   };
   // Keyring.loadAccount / loadAddress / loadContract. rewriteKey never acts here: the key
   // patterns require `0x`, which is its early return.
@@ -141,11 +146,12 @@ export function appsLoader(options: AppsLoadOptions = {}): {
   // reads. A pair's address is the SS58 of its public key (for sr25519, ed25519 and a 32-byte
   // ecdsa key, the key itself), so a record filed under its own key with the canonical address
   // gets that address back: no second encode and decode.
+  // A filed record's address decodes to its key's bytes, which createFromJson takes as hex.
   const loadAccount = (json: Untyped, key: string): LoadOutcome => {
     if (!json.meta.isTesting && json.encoded) {
-      const pair = kr.createFromJson(json, true);
-      const filed = SS58_PAIRS.has(pair.type) ? filedUnder(key, json.address) : undefined;
-      if (filed) return add('account', json.address, json, filed, pair.type);
+      const filed = filedUnder(key, json.address);
+      const pair = kr.createFromJson(filed ? { ...json, address: filed } : json, true);
+      if (filed && SS58_PAIRS.has(pair.type)) return add('account', json.address, json, filed, pair.type);
       return add('account', pair.address, json, undefined, pair.type);
     }
     return { op: 'none' };

@@ -52,6 +52,8 @@ interface Slot {
   readonly record: LoadedRecord;
   readonly source: string;
   readonly value: string;
+  /** The text of the first record loaded into this place. */
+  readonly first: string;
 }
 
 /** `meta.name` when it is a string (`meta` may be any value a record holds). */
@@ -61,12 +63,8 @@ export function nameOf(meta: unknown): string | undefined {
 }
 
 /** Whether every key is greater than the one before it (a storage read in key order). */
-function inKeyOrder(entries: readonly (readonly [string, string])[]): boolean {
-  let last: string | undefined;
-  for (const [key] of entries) {
-    if (last !== undefined && !(last < key)) return false;
-    last = key;
-  }
+function inKeyOrder(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (!((keys[i - 1] as string) < (keys[i] as string))) return false;
   return true;
 }
 
@@ -76,10 +74,11 @@ export function byKey<T extends AppsItem>(a: T, b: T): number {
 }
 
 /**
- * Loads `entries` the way Apps does when it starts, on a copy listed in key order (as keyport's
+ * Loads `entries` the way Apps does when it starts, its keys listed in key order (as keyport's
  * storages and the real ui-keyring check of `./verify` list them): store.js walks the keys from
  * the last to the first while ui-keyring writes, so a record that moves lands after the walk.
- * `loader`: one made with the same options, to reuse its keyring.
+ * What the load writes is kept beside `entries`, which is only read. `loader`: one made with the
+ * same options, to reuse its keyring.
  *
  * @example loadLikeApps(readAll(storage), { now: Date.now }).accounts
  */
@@ -88,42 +87,34 @@ export function loadLikeApps(
   options: AppsLoadOptions = {},
   loader: { outcome(key: string, value: string | null): LoadOutcome } = appsLoader(options),
 ): AppsView {
-  const original = [...entries];
-  if (!inKeyOrder(original)) original.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  // The storage as the load changes it. store.js's walk by index meets the keys in this order:
-  // a load removes only the key it is at and adds keys after the last, so no key still to come
-  // moves.
-  const scratch = new Map(original);
-  const walk = [...scratch.keys()];
-  /** The value each key held before the load first wrote it (undefined: absent). */
-  const before = new Map<string, string | undefined>();
-  const write = (key: string, value: string | undefined): void => {
-    if (!before.has(key)) before.set(key, scratch.get(key));
-    if (value === undefined) scratch.delete(key);
-    else scratch.set(key, value);
-  };
+  const base: ReadonlyMap<string, string> = entries instanceof Map ? entries : new Map(entries);
+  // store.js's walk by index meets the keys in this order: a load removes only the key it is at
+  // and adds keys after the last, so no key still to come moves.
+  const walk = [...base.keys()];
+  if (!inKeyOrder(walk)) walk.sort(); // the default order compares code units
+  /** What the load wrote over `base` (undefined: removed). */
+  const changed = new Map<string, string | undefined>();
+  const read = (key: string): string | undefined => (changed.has(key) ? changed.get(key) : base.get(key));
   const lists: Record<AppsListKind, Map<string, Slot>> = {
     account: new Map(),
     address: new Map(),
     contract: new Map(),
   };
-  // The first text loaded into each place; a place that receives another text is contested.
-  const first = new Map<string, string>();
+  // A place (list and address) that receives records of different texts is contested.
   const contested = new Set<string>();
   const unloadable = new Set<string>();
   for (let i = walk.length - 1; i >= 0; i--) {
     const key = walk[i] as string;
-    const value = scratch.get(key) ?? null;
+    const value = read(key) ?? null;
     const out = loader.outcome(key, value);
     if (out.op === 'failed') unloadable.add(key);
-    else if (out.op === 'remove') write(key, undefined);
+    else if (out.op === 'remove') changed.set(key, undefined);
     else if (out.op === 'add') {
-      lists[out.list].set(out.address, { record: out, source: key, value: value ?? '' });
-      if (out.stores !== null && scratch.get(out.stores) !== out.text) write(out.stores, out.text);
-      const slot = `${out.list}:${out.address}`;
-      const seen = first.get(slot);
-      if (seen === undefined) first.set(slot, out.text);
-      else if (seen !== out.text) contested.add(slot);
+      const list = lists[out.list];
+      const seen = list.get(out.address)?.first;
+      list.set(out.address, { record: out, source: key, value: value ?? '', first: seen ?? out.text });
+      if (out.stores !== null && read(out.stores) !== out.text) changed.set(out.stores, out.text);
+      if (seen !== undefined && seen !== out.text) contested.add(`${out.list}:${out.address}`);
     }
   }
   // `meta`: where the shown name comes from (for an address-book slot, a contract of that address).
@@ -154,7 +145,7 @@ export function loadLikeApps(
       return !!contract && contract.genesisHash === undefined;
     })
     .map((s) => item(s));
-  const rewritten = [...before].filter(([k, v]) => v !== scratch.get(k)).map(([k]) => k);
+  const rewritten = [...changed].filter(([k, v]) => v !== base.get(k)).map(([k]) => k);
   return viewOf({
     accounts,
     addresses,
@@ -162,7 +153,7 @@ export function loadLikeApps(
     rewritten,
     unloadable,
     contested,
-    keys: original.map(([k]) => k),
+    keys: walk,
   });
 }
 

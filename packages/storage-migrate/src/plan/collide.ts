@@ -20,6 +20,12 @@ export class Outcomes {
     return this.of(key, value ?? '');
   }
 
+  /** What Apps does with `value` stored under `key`, if it is known already. */
+  known(key: string, value: string): LoadOutcome | undefined {
+    const hit = this.#memo.get(key);
+    return hit !== undefined && hit.value === value ? hit.outcome : undefined;
+  }
+
   /** What Apps does with `value` stored under `key`. */
   of(key: string, value: string): LoadOutcome {
     const hit = this.#memo.get(key);
@@ -60,13 +66,12 @@ export class PostImport {
   };
   readonly #outcomes: Outcomes;
 
-  constructor(target: StorageLike, writes: ReadonlyMap<string, string>, outcomes: Outcomes) {
+  constructor(target: StorageLike, writes: Iterable<readonly [string, string]>, outcomes: Outcomes) {
     this.#outcomes = outcomes;
     for (let i = 0; i < target.length; i++) {
       const key = target.key(i);
-      if (key === null) continue;
-      const value = writes.get(key) ?? target.getItem(key);
-      if (value !== null) this.#values.set(key, value);
+      const value = key === null ? null : target.getItem(key);
+      if (key !== null && value !== null) this.#values.set(key, value);
     }
     for (const [key, value] of writes) this.#values.set(key, value);
     for (const [key, value] of this.#values) {
@@ -79,11 +84,9 @@ export class PostImport {
     }
   }
 
-  /** Every key and value after the import, with `key` holding `value`. */
-  entriesWith(key: string, value: string | null): [string, string][] {
-    const out = [...this.#values].filter(([k]) => k !== key);
-    if (value !== null) out.push([key, value]);
-    return out;
+  /** Every key and its value after the import, in the target's order, then the new keys'. */
+  get values(): ReadonlyMap<string, string> {
+    return this.#values;
   }
 
   /**

@@ -4,7 +4,7 @@ import { isPlainObject } from '@keyport/core';
 import { availableNetworks } from '@polkadot/networks';
 import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 import { classifyKey, type EntryKind } from '../classify.ts';
-import { readRecord } from './records.ts';
+import { readRecord, type StoredRecord } from './records.ts';
 
 /** Why Apps would not show an entry. */
 export type HiddenReason =
@@ -110,7 +110,7 @@ function hasHexPrefix(key: string, kind: EntryKind): boolean {
 
 /**
  * Why Apps would hide the entry `key` holding `value`, if it would (`kind`: classifyKey(key),
- * when the caller has it).
+ * and `record`: readRecord(value), when the caller has them).
  *
  * @example hiddenNotices('account:0x…', '{"encoded":…,"meta":{"genesisHash":"0x91b1…"}}', {})[0].reason // 'genesis'
  */
@@ -119,6 +119,7 @@ export function hiddenNotices(
   value: string,
   at: { now?: () => number },
   kind: EntryKind = classifyKey(key),
+  record?: StoredRecord,
 ): HiddenNotice[] {
   if (kind !== 'account' && kind !== 'address' && kind !== 'contract') return [];
   if (!hasHexPrefix(key, kind)) {
@@ -145,7 +146,7 @@ export function hiddenNotices(
       ),
     );
   }
-  const { json, meta } = readRecord(value);
+  const { json, meta } = record ?? readRecord(value);
   if (json === undefined || meta === undefined) {
     out.push(
       notice(

@@ -125,9 +125,11 @@ export function lookalikesOf<R>(
 ): R[] {
   const { name, address } = entry.facts;
   if (!entry.facts.shown || name === undefined) return [];
-  const sources = new Set<string>();
+  let sources: Set<string> | undefined;
   for (const item of index.items.get(index.skeleton(name)) ?? []) {
-    if (item.source !== entry.key && item.address !== address) sources.add(item.source);
+    if (item.source === entry.key || item.address === address) continue;
+    sources ??= new Set();
+    sources.add(item.source);
   }
-  return [...sources].sort().map(refOf);
+  return sources === undefined ? [] : [...sources].sort().map(refOf);
 }

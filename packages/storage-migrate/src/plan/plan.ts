@@ -10,17 +10,22 @@ import { Outcomes, PostImport } from './collide.ts';
 import { compareFacts, entryFacts } from './facts.ts';
 import { type HiddenNotice, hiddenNotices, storageNotice } from './hidden.ts';
 import { lookalikeIndex, lookalikesOf } from './lookalike.ts';
-import { holdsKey, readRecord } from './records.ts';
+import { holdsKey, readRecord, recordOf } from './records.ts';
 import type { EntryRef, ImportPlan, KeptBecause, PlanCounts, PlanEntry, PlanOptions } from './types.ts';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
-function checkOptions(options: PlanOptions, keys: ReadonlySet<string>): void {
+function checkOptions(options: PlanOptions, entries: readonly BundleEntry[]): void {
+  const choices = options.choices ?? {};
+  // The keys as a set only when a choice must be found among them.
+  const keys = sourceKeys(
+    entries,
+    typeof choices === 'object' && choices !== null && Object.keys(choices).length > 0,
+  );
   const policy = options.policy ?? 'keep';
   if (policy !== 'keep' && policy !== 'replace') {
     throw new KeyportError('INVALID_INPUT', "policy must be 'keep' or 'replace'");
   }
-  const choices = options.choices ?? {};
   if (typeof choices !== 'object' || choices === null || Array.isArray(choices)) {
     throw new KeyportError('INVALID_INPUT', 'choices must be a map of key to "write" or "skip"');
   }
@@ -29,7 +34,7 @@ function checkOptions(options: PlanOptions, keys: ReadonlySet<string>): void {
     if (choice !== 'write' && choice !== 'skip') {
       throw new KeyportError('INVALID_INPUT', `the choice for ${shown} must be "write" or "skip"`);
     }
-    if (!keys.has(key))
+    if (!keys?.has(key))
       throw new KeyportError('INVALID_INPUT', `a choice names ${shown}, which the input does not hold`);
   }
 }
@@ -44,13 +49,15 @@ function isSortedUnique(entries: readonly BundleEntry[]): boolean {
   return true;
 }
 
-function sourceKeys(entries: readonly BundleEntry[]): Set<string> {
+/** Checks every source entry; returns its keys when `wanted` (or when they must be proved unique). */
+function sourceKeys(entries: readonly BundleEntry[], wanted: boolean): Set<string> | undefined {
   const sorted = isSortedUnique(entries); // every bundle's entries: no set needed to prove them unique
-  const keys = new Set<string>();
+  const keys = sorted && !wanted ? undefined : new Set<string>();
   entries.forEach(({ key, value }, i) => {
     if (typeof key !== 'string' || typeof value !== 'string') {
       throw new KeyportError('INVALID_INPUT', `source entry ${i} needs a string key and value`, { index: i });
     }
+    if (keys === undefined) return;
     if (!sorted && keys.has(key)) {
       throw new KeyportError(
         'INVALID_INPUT',
@@ -117,8 +124,7 @@ export function planImport(
   target: StorageLike,
   options: PlanOptions = {},
 ): ImportPlan {
-  const keys = sourceKeys(source.entries);
-  checkOptions(options, keys);
+  checkOptions(options, source.entries);
   const policy = options.policy ?? 'keep';
   const choices = options.choices ?? {};
   const load = { ss58Format: options.ss58Format, type: options.type, now: options.now };
@@ -139,10 +145,12 @@ export function planImport(
     const status = existing === null ? ('new' as const) : ('conflict' as const);
     return { key, kind, value, existing, status, choice, keptBecause };
   });
-  const tentative = new Map(
-    first.filter((e) => e.status !== 'identical' && !e.keptBecause).map((e) => [e.key, e.value]),
+  const tentative = first.filter((e) => e.status !== 'identical' && !e.keptBecause);
+  const post = new PostImport(
+    target,
+    tentative.map((e) => [e.key, e.value] as const),
+    outcomes,
   );
-  const post = new PostImport(target, tentative, outcomes);
   const ref = (key: string, value: string): EntryRef => ({
     key,
     kind: classifyKey(key),
@@ -182,14 +190,20 @@ export function planImport(
     return p;
   });
 
-  // What Apps shows once it loads the storage as this plan leaves it.
-  const after = new Map<string, string>();
-  for (let i = 0; i < target.length; i++) {
-    const key = target.key(i);
-    const value = key === null ? null : target.getItem(key);
-    if (key !== null && value !== null) after.set(key, value);
+  // What Apps shows once it loads the storage as this plan leaves it: the storage PostImport
+  // indexed, when the plan writes every item it tried there (nothing turned out to overwrite).
+  const written = planned.filter((e) => e.write);
+  let after = post.values;
+  if (written.length !== tentative.length) {
+    const copy = new Map<string, string>();
+    for (let i = 0; i < target.length; i++) {
+      const key = target.key(i);
+      const value = key === null ? null : target.getItem(key);
+      if (key !== null && value !== null) copy.set(key, value);
+    }
+    for (const e of written) copy.set(e.key, e.value);
+    after = copy;
   }
-  for (const e of planned) if (e.write) after.set(e.key, e.value);
   const apps = loadLikeApps(after, load, outcomes);
   const names = lookalikeIndex(apps);
   for (const e of planned) {
@@ -206,7 +220,9 @@ export function planImport(
     if (value === null) continue; // not written, and nothing there
     // One keyed account is enough: holdsKey decodes the address, so stop asking once it is known.
     if (!keyedAccounts && e.kind === 'account' && holdsKey(value)) keyedAccounts = true;
-    const notices = hiddenNotices(e.key, value, options, e.kind);
+    const known = outcomes.known(e.key, value);
+    const parsed = known?.op === 'add' && known.parsed !== undefined ? recordOf(known.parsed) : undefined;
+    const notices = hiddenNotices(e.key, value, options, e.kind, parsed);
     if (notices.length > 0) hidden.push(...notices);
   }
   if (keyedAccounts) {

@@ -23,6 +23,15 @@ export function readRecord(value: string): StoredRecord {
     // store.js falls back to the raw string here; for ui-keyring that means "not a record"
     return {};
   }
+  return recordOf(parsed);
+}
+
+/**
+ * A value as readRecord sees it, from the result of `JSON.parse` on it.
+ *
+ * @example recordOf({ address: '5F…', meta: [] }).meta // undefined
+ */
+export function recordOf(parsed: unknown): StoredRecord {
   if (!isPlainObject(parsed)) return {};
   return isPlainObject(parsed.meta) ? { json: parsed, meta: parsed.meta } : { json: parsed };
 }
