@@ -116,7 +116,9 @@ export function appsLoader(options: AppsLoadOptions = {}): {
     if (!KEY_HEX.test(hex)) return undefined;
     return isCanonical(address, hexToU8a(hex)) ? hex : undefined;
   };
+  // `value`: the stored text the record was parsed from.
   const add = (
+    value: string | null,
     list: AppsListKind,
     address: string,
     json: Untyped,
@@ -126,7 +128,9 @@ export function appsLoader(options: AppsLoadOptions = {}): {
     // genericSubject.add: injected and test records stay in memory only.
     const stored = !json.meta.isInjected && !json.meta.isTesting;
     const key = keyOf(list, address, raw);
-    const text = JSON.stringify(json);
+    // The stored text itself when saving gives it back (a storage of thousands keeps one copy).
+    const saved = JSON.stringify(json);
+    const text = saved === value ? value : saved;
     const record: { -readonly [K in keyof LoadedRecord]: LoadedRecord[K] } = {
       op: 'add',
       list,
@@ -145,41 +149,42 @@ export function appsLoader(options: AppsLoadOptions = {}): {
   // Keyring.addFromJson is createFromJson plus the keyring's own map of pairs, which no list
   // reads. A pair's address is the SS58 of its public key (for sr25519, ed25519 and a 32-byte
   // ecdsa key, the key itself), so a record filed under its own key with the canonical address
-  // gets that address back: no second encode and decode.
-  // A filed record's address decodes to its key's bytes, which createFromJson takes as hex.
-  const loadAccount = (json: Untyped, key: string): LoadOutcome => {
+  // gets that address back: no second encode and decode. Its address decodes to the key's
+  // bytes, which createFromJson takes as hex.
+  const loadAccount = (json: Untyped, key: string, value: string | null): LoadOutcome => {
     if (!json.meta.isTesting && json.encoded) {
       const filed = filedUnder(key, json.address);
       const pair = kr.createFromJson(filed ? { ...json, address: filed } : json, true);
-      if (filed && SS58_PAIRS.has(pair.type)) return add('account', json.address, json, filed, pair.type);
-      return add('account', pair.address, json, undefined, pair.type);
+      if (filed && SS58_PAIRS.has(pair.type))
+        return add(value, 'account', json.address, json, filed, pair.type);
+      return add(value, 'account', pair.address, json, undefined, pair.type);
     }
     return { op: 'none' };
   };
-  const loadAddress = (json: Untyped, key: string): LoadOutcome => {
+  const loadAddress = (json: Untyped, key: string, value: string | null): LoadOutcome => {
     const { isRecent, whenCreated = 0 } = json.meta;
     if (isRecent && now !== undefined && now() - whenCreated > RECENT_EXPIRY) return { op: 'remove' };
-    if (isHex(json.address) && json.address.length !== 66) return add('address', json.address, json);
+    if (isHex(json.address) && json.address.length !== 66) return add(value, 'address', json.address, json);
     const filed = filedUnder(key, json.address);
-    if (filed) return add('address', json.address, json, filed);
+    if (filed) return add(value, 'address', json.address, json, filed);
     const raw = isHex(json.address) ? hexToU8a(json.address) : kr.decodeAddress(json.address, true);
-    return add('address', kr.encodeAddress(raw), json, raw);
+    return add(value, 'address', kr.encodeAddress(raw), json, raw);
   };
-  const loadContract = (json: Untyped, key: string): LoadOutcome => {
+  const loadContract = (json: Untyped, key: string, value: string | null): LoadOutcome => {
     const filed = filedUnder(key, json.address);
     const raw = filed ?? kr.decodeAddress(json.address);
     const address = filed ? (json.address as string) : kr.encodeAddress(raw as Uint8Array);
     json.meta.genesisHash = json.meta.genesisHash || json.meta.contract?.genesisHash;
-    return add('contract', address, json, raw);
+    return add(value, 'contract', address, json, raw);
   };
 
   return {
     outcome(key, value) {
       const json: Untyped = readStored(value);
       try {
-        if (accountRegex.test(key)) return loadAccount(json, key);
-        if (addressRegex.test(key)) return loadAddress(json, key);
-        if (contractRegex.test(key)) return loadContract(json, key);
+        if (accountRegex.test(key)) return loadAccount(json, key, value);
+        if (addressRegex.test(key)) return loadAddress(json, key, value);
+        if (contractRegex.test(key)) return loadContract(json, key, value);
         return { op: 'none' };
       } catch {
         return { op: 'failed' }; // loadAll catches everything a record throws and logs it

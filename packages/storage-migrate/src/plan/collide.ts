@@ -58,8 +58,8 @@ const OUTRANKS: Readonly<Record<AppsListKind, readonly AppsListKind[]>> = {
  */
 export class PostImport {
   readonly #values = new Map<string, string>();
-  /** The keys of the records each list holds at each address. */
-  readonly #bySlot: Record<AppsListKind, Map<string, string[]>> = {
+  /** The key of the record each list holds at each address, or the keys when several are there. */
+  readonly #bySlot: Record<AppsListKind, Map<string, string | string[]>> = {
     account: new Map(),
     address: new Map(),
     contract: new Map(),
@@ -79,9 +79,16 @@ export class PostImport {
       if (o.op !== 'add') continue;
       const list = this.#bySlot[o.list];
       const keys = list.get(o.address);
-      if (keys === undefined) list.set(o.address, [key]);
+      if (keys === undefined) list.set(o.address, key);
+      else if (typeof keys === 'string') list.set(o.address, [keys, key]);
       else keys.push(key);
     }
+  }
+
+  /** The keys of the records `list` holds at `address`. */
+  #inSlot(list: AppsListKind, address: string): readonly string[] {
+    const keys = this.#bySlot[list].get(address);
+    return keys === undefined ? [] : typeof keys === 'string' ? [keys] : keys;
   }
 
   /** Every key and its value after the import, in the target's order, then the new keys'. */
@@ -99,12 +106,19 @@ export class PostImport {
   victims(key: string, value: string): Victim[] {
     const o = this.#outcomes.of(key, value);
     if (o.op !== 'add') return [];
-    const inSlot = this.#bySlot[o.list].get(o.address) ?? [];
     const landsOn =
       o.stores !== null && o.stores !== key && this.#values.has(o.stores) ? o.stores : undefined;
-    const outranked = OUTRANKS[o.list].flatMap((list) => this.#bySlot[list].get(o.address) ?? []);
+    const outranks = OUTRANKS[o.list];
     // The usual record: alone in its place, landing on its own key, outranking nothing.
-    if (landsOn === undefined && outranked.length === 0 && inSlot.every((k) => k === key)) return [];
+    if (
+      landsOn === undefined &&
+      this.#bySlot[o.list].get(o.address) === key &&
+      outranks.every((list) => !this.#bySlot[list].has(o.address))
+    ) {
+      return [];
+    }
+    const inSlot = this.#inSlot(o.list, o.address);
+    const outranked = outranks.flatMap((list) => this.#inSlot(list, o.address));
     const same = new Set(inSlot);
     if (landsOn !== undefined) same.add(landsOn);
     const out: Victim[] = [];

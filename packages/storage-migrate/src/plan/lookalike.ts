@@ -47,7 +47,6 @@ const INVISIBLE = /[\p{Cf}\p{Mn}\p{Me}]/gu;
 const SPACE = /[\s\p{Zs}]+/gu;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const SPACES = / +/g;
-const ASCII_CONFUSABLE = /[01|]/g;
 
 /**
  * The form two names share when a person would read them as the same name.
@@ -56,13 +55,12 @@ const ASCII_CONFUSABLE = /[01|]/g;
  */
 export function nameSkeleton(name: string): string {
   // Printable ASCII (most names): the Unicode forms leave it as it is, nothing in it is invisible
-  // and its only whitespace is the space, so the folding below comes down to this.
+  // and its only whitespace is the space, so the folding below comes down to this (each step
+  // skipped when it would change nothing).
   if (PRINTABLE_ASCII.test(name)) {
-    return name
-      .toLowerCase()
-      .replace(SPACES, ' ')
-      .trim()
-      .replace(ASCII_CONFUSABLE, (c) => CONFUSABLE[c] ?? c);
+    let s = name.toLowerCase();
+    if (s.includes('  ') || s.startsWith(' ') || s.endsWith(' ')) s = s.replace(SPACES, ' ').trim();
+    return s.replaceAll('0', 'o').replaceAll('1', 'l').replaceAll('|', 'l'); // CONFUSABLE's ASCII letters
   }
   const folded = name.normalize('NFKD').replace(INVISIBLE, '').toLowerCase().replace(SPACE, ' ').trim();
   let out = '';

@@ -11,7 +11,15 @@ import { compareFacts, entryFacts } from './facts.ts';
 import { type HiddenNotice, hiddenNotices, storageNotice } from './hidden.ts';
 import { lookalikeIndex, lookalikesOf } from './lookalike.ts';
 import { holdsKey, readRecord, recordOf } from './records.ts';
-import type { EntryRef, ImportPlan, KeptBecause, PlanCounts, PlanEntry, PlanOptions } from './types.ts';
+import type {
+  EntryChoice,
+  EntryRef,
+  ImportPlan,
+  KeptBecause,
+  PlanCounts,
+  PlanEntry,
+  PlanOptions,
+} from './types.ts';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -127,25 +135,37 @@ export function planImport(
   checkOptions(options, source.entries);
   const policy = options.policy ?? 'keep';
   const choices = options.choices ?? {};
+  // Looking a storage key up in an object turns it into a property name: skip that when no
+  // entry has a choice (thousands of keys).
+  const anyChoice = Object.keys(choices).length > 0;
   const load = { ss58Format: options.ss58Format, type: options.type, now: options.now };
   const outcomes = new Outcomes(appsLoader(load));
 
-  // First pass: the target, the policy, the guards and the choices.
-  const first = source.entries.map(({ key, value }) => {
+  // First pass: the target, the policy, the guards and the choices. One entry object per item,
+  // finished in place by the second pass (a storage of ten thousand items makes ten thousand).
+  const choiceOf: (EntryChoice | undefined)[] = [];
+  const keptOf: (KeptBecause | undefined)[] = [];
+  const planned = source.entries.map(({ key, value }, i): Writable<PlanEntry> => {
     const kind = classifyKey(key);
     const existing = target.getItem(key);
-    const choice = Object.hasOwn(choices, key) ? choices[key] : undefined;
+    const choice = anyChoice && Object.hasOwn(choices, key) ? choices[key] : undefined;
+    const p = { key, kind, status: 'new', write: false, value, existing } as Writable<PlanEntry>;
+    if (existing === value) {
+      p.status = 'identical';
+      return p;
+    }
     let keptBecause: KeptBecause | undefined;
-    if (existing === value) return { key, kind, value, existing, status: 'identical' as const };
     if (choice === 'skip') keptBecause = 'choice';
     else if (existing !== null && choice === undefined) {
       if (policy === 'keep') keptBecause = 'policy';
       else if (kind === 'account') keptBecause = accountGuard(existing, value, options.force === true);
     }
-    const status = existing === null ? ('new' as const) : ('conflict' as const);
-    return { key, kind, value, existing, status, choice, keptBecause };
+    if (existing !== null) p.status = 'conflict';
+    choiceOf[i] = choice;
+    keptOf[i] = keptBecause;
+    return p;
   });
-  const tentative = first.filter((e) => e.status !== 'identical' && !e.keptBecause);
+  const tentative = planned.filter((e, i) => e.status !== 'identical' && !keptOf[i]);
   const post = new PostImport(
     target,
     tentative.map((e) => [e.key, e.value] as const),
@@ -158,36 +178,28 @@ export function planImport(
     facts: entryFacts(key, value, outcomes.of(key, value)),
   });
 
-  // Second pass: what each record would overwrite once Apps loads the storage. One object per
-  // entry, filled in place (a storage of ten thousand entries makes ten thousand of them).
-  const planned = first.map((e): Writable<PlanEntry> => {
-    const outcome = outcomes.of(e.key, e.value);
-    const p: Writable<PlanEntry> = {
-      key: e.key,
-      kind: e.kind,
-      status: e.status,
-      write: false,
-      value: e.value,
-      existing: e.existing,
-      facts: entryFacts(e.key, e.value, outcome),
-    };
-    if (outcome.op === 'add' && outcome.stores !== null && outcome.stores !== e.key) p.lands = outcome.stores;
-    if (e.status === 'identical') return p;
-    if (e.choice) p.choice = e.choice;
-    if (e.existing !== null) {
-      p.change = compareFacts(e.key, e.existing, e.value, outcomes.of(e.key, e.existing), outcome);
+  // Second pass: what each record would overwrite once Apps loads the storage.
+  planned.forEach((p, i) => {
+    const outcome = outcomes.of(p.key, p.value);
+    p.facts = entryFacts(p.key, p.value, outcome);
+    if (outcome.op === 'add' && outcome.stores !== null && outcome.stores !== p.key) p.lands = outcome.stores;
+    if (p.status === 'identical') return;
+    const choice = choiceOf[i];
+    const keptBecause = keptOf[i];
+    if (choice) p.choice = choice;
+    if (p.existing !== null) {
+      p.change = compareFacts(p.key, p.existing, p.value, outcomes.of(p.key, p.existing), outcome);
     }
-    const victims = post.victims(e.key, e.value);
+    const victims = post.victims(p.key, p.value);
     if (victims.length > 0) {
       p.status = 'overwrites';
       p.overwrites = victims.map((v) => ref(v.key, v.value));
-      p.write = e.choice === 'write';
-      if (!p.write) p.keptBecause = e.keptBecause === 'choice' ? 'choice' : 'overwrites';
-      return p;
+      p.write = choice === 'write';
+      if (!p.write) p.keptBecause = keptBecause === 'choice' ? 'choice' : 'overwrites';
+      return;
     }
-    p.write = e.keptBecause === undefined;
-    if (e.keptBecause) p.keptBecause = e.keptBecause;
-    return p;
+    p.write = keptBecause === undefined;
+    if (keptBecause) p.keptBecause = keptBecause;
   });
 
   // What Apps shows once it loads the storage as this plan leaves it: the storage PostImport
