@@ -133,7 +133,14 @@ export {
   type NetworkInfo,
   resolveNetwork,
 } from './networks/networks.ts';
-export { decodeSs58, encodeSs58, encodeSs58Bytes, isSs58Address, isSs58Of, type Ss58Decoded } from './networks/ss58.ts';
+export {
+  decodeSs58,
+  encodeSs58,
+  encodeSs58Bytes,
+  isSs58Address,
+  isSs58Of,
+  type Ss58Decoded,
+} from './networks/ss58.ts';
 export {
   createScryptPool,
   defaultPoolSize,

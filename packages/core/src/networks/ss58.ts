@@ -5,6 +5,7 @@
 // holds both to one text).
 import { hexToU8a, isHex, isU8a } from '@polkadot/util';
 import { base58Decode, blake2AsU8a, checkAddressChecksum, isBase58 } from '@polkadot/util-crypto';
+import { blake2b as wasmBlake2b, isReady as wasmReady } from '@polkadot/wasm-crypto';
 import { base58 } from '@scure/base';
 import { KeyportError } from '../errors.ts';
 import { isValidSs58Prefix, resolveNetwork } from './networks.ts';
@@ -67,12 +68,18 @@ function prefixBytes(prefix: number, payload: Uint8Array): Uint8Array {
     : Uint8Array.of(((prefix & 0b1111_1100) >> 2) | 0b0100_0000, (prefix >> 8) | ((prefix & 0b11) << 6));
 }
 
-/** blake2b-512 of "SS58PRE" ‖ `body` (prefix ‖ payload): its first bytes are the checksum. */
+const NO_KEY = new Uint8Array();
+
+/**
+ * blake2b-512 of "SS58PRE" ‖ `body` (prefix ‖ payload): its first bytes are the checksum.
+ * util-crypto's blake2AsU8a runs the same wasm once it is ready; called directly, a storage's
+ * plan saves that wrapper's argument conversions on every record.
+ */
 function checksumOf(body: Uint8Array): Uint8Array {
   const hashed = new Uint8Array(SS58_PRE.length + body.length);
   hashed.set(SS58_PRE);
   hashed.set(body, SS58_PRE.length);
-  return blake2AsU8a(hashed, 512);
+  return wasmReady() ? wasmBlake2b(hashed, NO_KEY, 64) : blake2AsU8a(hashed, 512);
 }
 
 /** How many checksum bytes follow a payload: two after a key, one after a short payload. */
@@ -108,7 +115,8 @@ export function encodeSs58Bytes(payload: Uint8Array, prefix: number): string {
  */
 export function isSs58Of(address: unknown, payload: Uint8Array, prefix: number): boolean {
   const head = prefixBytes(prefix, payload);
-  if (typeof address !== 'string' || address.length > MAX_SS58_TEXT || !BASE58_TEXT.test(address)) return false;
+  if (typeof address !== 'string' || address.length > MAX_SS58_TEXT || !BASE58_TEXT.test(address))
+    return false;
   // Base58 maps each text to one byte string and back, so equal bytes mean equal text.
   const decoded = base58.decode(address);
   const end = head.length + payload.length;

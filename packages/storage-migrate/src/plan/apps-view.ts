@@ -94,7 +94,8 @@ export function loadLikeApps(
   if (!inKeyOrder(walk)) walk.sort(); // the default order compares code units
   /** What the load wrote over `base` (undefined: removed). */
   const changed = new Map<string, string | undefined>();
-  const read = (key: string): string | undefined => (changed.has(key) ? changed.get(key) : base.get(key));
+  const read = (key: string): string | undefined =>
+    changed.size > 0 && changed.has(key) ? changed.get(key) : base.get(key);
   const lists: Record<AppsListKind, Map<string, Slot>> = {
     account: new Map(),
     address: new Map(),
