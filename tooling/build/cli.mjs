@@ -6,6 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { directEntryImports } from './barrel.mjs';
 
 const WORKSPACE = /^@keyport\//;
 
@@ -61,7 +62,9 @@ export async function bundleNodeApp(dir, { entry, name }) {
     sourcesContent: true,
     legalComments: 'none',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [externalRegistryPackages],
+    // Imports from a workspace library's entry go to the defining files, so each command's
+    // chunks hold the code it uses rather than the whole library (barrel.mjs).
+    plugins: [directEntryImports(join(dir, '..', '..')), externalRegistryPackages],
     metafile: true,
     logLevel: 'warning',
   });

@@ -199,12 +199,9 @@ export {
   type SubkeyOutput,
   subkeyKeyType,
 } from './subkey-output.ts';
+export { type CreateWeb3Options, createWeb3, type OpenedWeb3, openWeb3 } from './web3-crypto.ts';
 export {
-  type CreateWeb3Options,
-  createWeb3,
   isWeb3Keystore,
-  type OpenedWeb3,
-  openWeb3,
   parseWeb3,
   type Web3Kdf,
   type Web3Keystore,

@@ -11,7 +11,6 @@
 // keyport derives the phrase as sr25519, ed25519 and ecdsa and keeps the one whose public key
 // matches, so a wrong or edited file is caught.
 import { hexToU8a, u8aEq } from '@polkadot/util';
-import { deriveAccount } from './derive/derive.ts';
 import { isKeyportError, KeyportError } from './errors.ts';
 import { isJsonObject, readJsonInput } from './keystore/json-input.ts';
 import type { KeyType } from './keystore/types.ts';
@@ -101,6 +100,8 @@ export async function subkeyKeyType(output: SubkeyOutput): Promise<KeyType> {
     });
   }
   const expected = hexToU8a(output.publicKey);
+  // The derivation (and its keyring) loads here, not when subkey output is merely detected.
+  const { deriveAccount } = await import('./derive/derive.ts');
   for (const type of ['sr25519', 'ed25519', 'ecdsa'] as const) {
     try {
       const account = await deriveAccount({ secret: output.secret, type });

@@ -12,7 +12,7 @@ import { coreRegistry, CORE_FORMATS as LIST } from '../src/registry/core.ts';
 import type { FormatModule, HeldAccount, Holdings } from '../src/registry/types.ts';
 import { nodeScrypt } from '../src/scrypt/node.ts';
 import { COMPAT_SCRYPT } from '../src/scrypt/params.ts';
-import { createWeb3 } from '../src/web3-keystore.ts';
+import { createWeb3 } from '../src/web3-crypto.ts';
 import {
   addressBookCases,
   appsAccountsCases,

@@ -8,7 +8,8 @@ import { decryptKeystoreJsonSync, encryptKeystoreJsonSync, Wallet } from 'ethers
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeScrypt } from '../src/scrypt/node.ts';
-import { createWeb3, openWeb3, parseWeb3, web3KdfCost } from '../src/web3-keystore.ts';
+import { createWeb3, openWeb3 } from '../src/web3-crypto.ts';
+import { parseWeb3, web3KdfCost } from '../src/web3-keystore.ts';
 import { GETH_VECTORS, PJS_ETHEREUM_V3, WIKI_ADDRESS } from './vectors/web3.ts';
 
 beforeAll(() => cryptoWaitReady());

@@ -71,7 +71,7 @@ if (wanted('node-unlock')) {
     rows.push(failed('node-unlock', 'unlock 8 accounts, Node', '≥ 3× faster', e));
   }
 }
-if (wanted('cli')) {
+if (wanted('cli') || wanted('cli-help') || wanted('cli-unlock')) {
   console.log('· install the packed keyport CLI; --help and unlock as whole processes…');
   try {
     const shared = 'bench shared password';

@@ -1,5 +1,6 @@
 // Registry module of a Web3 Secret Storage v3 keystore (geth, MetaMask, ethers; docs/rescue-formats.md
-// "Web3 Secret Storage"). The format itself lives in ../web3-keystore.ts. Reading it needs its
+// "Web3 Secret Storage"). The format itself lives in ../web3-keystore.ts (fields, which detection
+// reads) and ../web3-crypto.ts (opening and writing, imported when a file is opened). Reading it needs its
 // password (the seal): the key then becomes a polkadot-js `ethereum` keystore under the same
 // password, which Apps imports on an Ethereum-type chain. `check` opens it for unlock in one
 // pass; the writer turns a polkadot-js ethereum keystore back into a Web3 file.
@@ -12,7 +13,10 @@ import { describeKeystore } from '../keystore/describe.ts';
 import { openKeystore } from '../keystore/open.ts';
 import type { FormatModule } from '../registry/types.ts';
 import { DEFAULT_SCRYPT } from '../scrypt/params.ts';
-import { createWeb3, isWeb3Keystore, openWeb3, parseWeb3, web3KdfCost } from '../web3-keystore.ts';
+import { isWeb3Keystore, parseWeb3, web3KdfCost } from '../web3-keystore.ts';
+
+/** The Web3 crypto, loaded on the first open or write (detection never needs it). */
+const web3Crypto = () => import('../web3-crypto.ts');
 
 /** What detection reports for a Web3 keystore. */
 export interface Web3Facts {
@@ -66,6 +70,7 @@ export const web3Format: FormatModule<Web3Facts> = {
     if (options.password === undefined) {
       throw new KeyportError('PASSWORD_REQUIRED', 'a Web3 keystore needs its password to be read');
     }
+    const { openWeb3 } = await web3Crypto();
     const { account } = await openWeb3(found.value, options.password, {
       ...(options.scrypt ? { scrypt: options.scrypt } : {}),
     });
@@ -83,6 +88,7 @@ export const web3Format: FormatModule<Web3Facts> = {
     if (options.password === undefined) {
       throw new KeyportError('PASSWORD_REQUIRED', 'a Web3 keystore needs its password to be read');
     }
+    const { openWeb3 } = await web3Crypto();
     const opened = await openWeb3(found.value, options.password, {
       ...(options.scrypt ? { scrypt: options.scrypt } : {}),
     });
@@ -131,6 +137,7 @@ export const web3Format: FormatModule<Web3Facts> = {
       const scrypt = options.scrypt ? { scrypt: options.scrypt } : {};
       const account = await openKeystore(json, open, scrypt);
       try {
+        const { createWeb3 } = await web3Crypto();
         return JSON.stringify(
           await createWeb3(account, options.password ?? open, {
             ...scrypt,
