@@ -3,12 +3,20 @@
 // not-found counts and cancelling.
 import { fcParams, rejectsWithCode, throwsWithCode } from '@keyport/test-harness';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
-import { cryptoWaitReady, hdLedger, mnemonicToMiniSecret, sr25519PairFromSeed } from '@polkadot/util-crypto';
+import {
+  cryptoWaitReady,
+  hdLedger,
+  keyExtractPath,
+  keyFromPath,
+  mnemonicToMiniSecret,
+  sr25519PairFromSeed,
+} from '@polkadot/util-crypto';
 import { entropyToMnemonic } from '@polkadot/util-crypto/mnemonic/bip39';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveAccount } from '../src/derive/derive.ts';
 import { families } from '../src/locate/families.ts';
+import { KeyCache } from '../src/locate/keys.ts';
 import { locate } from '../src/locate/locate.ts';
 import { readLocateSecret } from '../src/locate/secret.ts';
 import { parseTarget } from '../src/locate/target.ts';
@@ -72,6 +80,29 @@ describe('locate', () => {
       const result = await find(phrase, address);
       expect(result.found && { type: result.hit.type, path: result.hit.path }).toEqual(pick);
     }
+  });
+
+  it("the cache's sr25519 keys (wasm steps) have util-crypto keyFromPath's public keys and secret scalars", () => {
+    const junction = fc.tuple(
+      fc.boolean(),
+      fc.oneof(fc.nat({ max: 200 }).map(String), fc.constantFrom('polkadot', 'kusama', 'x y')),
+    );
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.array(junction, { minLength: 1, maxLength: 4 }),
+        (seed, steps) => {
+          const path = steps.map(([soft, name]) => `${soft ? '/' : '//'}${name}`).join('');
+          const cache = new KeyCache({ seed: seed.slice() }, '');
+          const mine = cache.pair('sr25519', path);
+          const theirs = keyFromPath(sr25519PairFromSeed(seed), keyExtractPath(path).path, 'sr25519');
+          expect(u8aToHex(mine.publicKey)).toBe(u8aToHex(theirs.publicKey));
+          expect(u8aToHex(mine.secretKey.subarray(0, 32))).toBe(u8aToHex(theirs.secretKey.subarray(0, 32)));
+          cache.wipe();
+        },
+      ),
+      fcParams(0.3),
+    );
   });
 
   it('a path written after the secret is tried first', async () => {

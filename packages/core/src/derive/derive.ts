@@ -1,6 +1,6 @@
 // Secret URI → account, exactly as @polkadot/keyring's createFromUri derives it (docs/derivation.md),
 // built from util-crypto's primitives so every refusal is a typed error with a clear message.
-import { DEV_PHRASE } from '@polkadot/keyring';
+import { DEV_PHRASE } from '@polkadot/keyring/defaults';
 import { hexToU8a, stringToU8a } from '@polkadot/util';
 import {
   cryptoWaitReady,
