@@ -63,12 +63,21 @@ function prefixBytes(prefix: number, payload: Uint8Array): Uint8Array {
       length: payload.length,
     });
   }
-  return prefix < 64
-    ? Uint8Array.of(prefix)
-    : Uint8Array.of(((prefix & 0b1111_1100) >> 2) | 0b0100_0000, (prefix >> 8) | ((prefix & 0b11) << 6));
+  let bytes = PREFIX_BYTES.get(prefix);
+  if (bytes === undefined) {
+    bytes =
+      prefix < 64
+        ? Uint8Array.of(prefix)
+        : Uint8Array.of(((prefix & 0b1111_1100) >> 2) | 0b0100_0000, (prefix >> 8) | ((prefix & 0b11) << 6));
+    PREFIX_BYTES.set(prefix, bytes);
+  }
+  return bytes;
 }
+const PREFIX_BYTES = new Map<number, Uint8Array>();
 
 const NO_KEY = new Uint8Array();
+const CHECKSUM_INPUT = new Uint8Array(SS58_PRE.length + 2 + 33);
+CHECKSUM_INPUT.set(SS58_PRE);
 
 /**
  * blake2b-512 of "SS58PRE" ‖ `body` (prefix ‖ payload): its first bytes are the checksum.
@@ -76,8 +85,8 @@ const NO_KEY = new Uint8Array();
  * plan saves that wrapper's argument conversions on every record.
  */
 function checksumOf(body: Uint8Array): Uint8Array {
-  const hashed = new Uint8Array(SS58_PRE.length + body.length);
-  hashed.set(SS58_PRE);
+  // The longest input is "SS58PRE", two prefix bytes and 33 key bytes; one buffer serves every call.
+  const hashed = CHECKSUM_INPUT.subarray(0, SS58_PRE.length + body.length);
   hashed.set(body, SS58_PRE.length);
   return wasmReady() ? wasmBlake2b(hashed, NO_KEY, 64) : blake2AsU8a(hashed, 512);
 }
