@@ -6,22 +6,16 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM, CHROMIUM_FLAGS } from '@keyport/browser-fixtures';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { createStaticServer } from '../scripts/serve.mjs';
 
 export const APP_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(APP_DIR, 'dist');
 export const ARTIFACTS = join(APP_DIR, 'artifacts');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM };
+
+const CHROMIUM_ARGS = [...CHROMIUM_FLAGS];
 
 /** Exits non-zero, loudly, when Chromium is missing. */
 export function requireChromium(): void {

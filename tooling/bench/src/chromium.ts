@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { CHROMIUM_FLAGS } from '@keyport/browser-fixtures';
 import { chromium, type Page } from 'playwright-core';
 
 const TYPES: Record<string, string> = {
@@ -38,15 +39,7 @@ function chromiumOptions(executablePath: string) {
   return {
     executablePath,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...CHROMIUM_FLAGS],
   };
 }
 

@@ -7,14 +7,19 @@ import { setAndReadScript } from './page-storage.ts';
 
 /** Debian's Chromium, or CHROMIUM_PATH. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
+/**
+ * The flags every headless Chromium of the tests and the bench starts with (playwright-core adds
+ * `--headless` for `headless: true`): no sandbox (root), no GPU, and none of the background
+ * connections this machine's closed network would refuse.
+ */
+export const CHROMIUM_FLAGS: readonly string[] = Object.freeze([
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
-];
+]);
 
 /** Options of a Chromium session. */
 export interface ChromiumSessionOptions {
@@ -39,7 +44,7 @@ export async function chromiumSession<T>(
   opts: ChromiumSessionOptions,
   use: (ctx: BrowserContext) => Promise<T>,
 ): Promise<T> {
-  const args = [...ARGS];
+  const args = [...CHROMIUM_FLAGS];
   if (opts.profileDirectory) args.push(`--profile-directory=${opts.profileDirectory}`);
   if (opts.extension)
     args.push(`--disable-extensions-except=${opts.extension}`, `--load-extension=${opts.extension}`);

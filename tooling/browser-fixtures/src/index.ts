@@ -2,6 +2,7 @@
 export { appsLikeStorage, FIXTURE_PASSWORD, uiKeyringEntries } from './apps-data.ts';
 export {
   CHROMIUM,
+  CHROMIUM_FLAGS,
   type ChromiumSessionOptions,
   chromiumSession,
   extensionWorker,
