@@ -1,7 +1,8 @@
 // `pnpm bench`: one run, the same inputs side by side, a table on stdout and results.json beside
 // this package. Every time is the median of several runs (KEYPORT_BENCH_RUNS, default 5; the
 // Chromium row uses at most 3). KEYPORT_BENCH_ONLY=node-unlock,page-size picks rows
-// (node-unlock, chromium-unlock, storage-move, profile-scan, page-size).
+// (node-unlock, chromium-unlock, cli-help, cli-unlock (or cli for both), storage-move, locate,
+// profile-scan, page-size).
 // No figure here is asserted by a test: the table reports, it does not gate.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
