@@ -152,11 +152,16 @@ export function test(name: string, fn: () => Promise<void>): void {
   cases.push({ name, fn });
 }
 
-/** Runs every registered test; prints "N passed, N failed" and returns the failure count. */
+/**
+ * Runs every registered test (only those whose name holds KEYPORT_E2E_ONLY, when set: for
+ * iterating on tests that need no earlier one); prints "N passed, N failed", returns the failures.
+ */
 export async function runAll(): Promise<number> {
   let passed = 0;
   let failed = 0;
+  const only = process.env.KEYPORT_E2E_ONLY;
   for (const c of cases) {
+    if (only !== undefined && !c.name.includes(only)) continue;
     const start = Date.now();
     try {
       await c.fn();

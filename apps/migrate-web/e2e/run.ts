@@ -8,6 +8,7 @@ import { makeEnv } from './env.ts';
 import { registerExtraTests } from './extras.e2e.ts';
 import { APP_DIR, ARTIFACTS, DIST, launch, requireChromium, runAll, serve } from './harness.ts';
 import { registerMoveTests } from './move.e2e.ts';
+import { registerRollbackTests } from './rollback.e2e.ts';
 
 requireChromium();
 rmSync(ARTIFACTS, { recursive: true, force: true });
@@ -23,6 +24,7 @@ try {
   registerBridgeTests(env);
   registerAttackTests(env);
   registerExtraTests(env);
+  registerRollbackTests(env);
   failed = await runAll();
 } finally {
   await browser.close();
