@@ -98,13 +98,14 @@ async function noSecretsShown(env: Env, page: Page, f: Fixture): Promise<void> {
 /**
  * The browser's storage keeps something else than written for `key`: every setItem of that key
  * stores the value cut short by one character (as a damaged profile database, or an extension
- * wrapping localStorage, does). `keyportFault.on = false` is the browser storing data again.
+ * wrapping localStorage, does), from `setFault(page, true)` on; `setFault(page, false)` is the
+ * browser storing data again.
  */
 async function faultyStorage(context: BrowserContext, key: string): Promise<void> {
   // A string, so tsx's helpers never end up inside the page.
   await context.addInitScript(`(() => {
     const setItem = Storage.prototype.setItem;
-    const fault = { key: ${JSON.stringify(key)}, on: true, hits: 0 };
+    const fault = { key: ${JSON.stringify(key)}, on: false, hits: 0 };
     Object.defineProperty(window, 'keyportFault', { value: fault });
     Storage.prototype.setItem = function (k, v) {
       if (fault.on && String(k) === fault.key) { fault.hits++; v = String(v).slice(0, -1); }
@@ -113,12 +114,24 @@ async function faultyStorage(context: BrowserContext, key: string): Promise<void
   })()`);
 }
 
+async function setFault(page: Page, on: boolean): Promise<number> {
+  return page.evaluate((v) => {
+    const fault = (window as unknown as { keyportFault: { on: boolean; hits: number } }).keyportFault;
+    fault.on = v;
+    return fault.hits;
+  }, on);
+}
+
 /** Registers the tests of the safety nets after the write. */
 export function registerRollbackTests(env: Env): void {
-  let f: Fixture;
+  let made: Promise<Fixture> | undefined;
+  const fixture = (): Promise<Fixture> => {
+    made ??= makeFixture(env);
+    return made;
+  };
 
   test('after the write: another tab adds a contact between the import and the ui-keyring check: the import is undone at once, the other tab keeps its entry', async () => {
-    f = await makeFixture(env);
+    const f = await fixture();
     const context = await newComputer(env.browser, env.monitor, 'S1');
     const page = await planned(env, context, f);
     // Apps open beside the page, on the same origin: the person adds a contact there while the
@@ -143,7 +156,8 @@ export function registerRollbackTests(env: Env): void {
     );
     assert(!status.includes('the storage is as it was'), `claims the storage is as it was: ${status}`);
     assert(
-      status.includes('1 entry written meanwhile by another tab') && status.includes('Added in Apps meanwhile'),
+      status.includes('1 entry written meanwhile by another tab') &&
+        status.includes('Added in Apps meanwhile'),
       `the other tab's entry is not named: ${status}`,
     );
     assertSameStorage(
@@ -159,9 +173,11 @@ export function registerRollbackTests(env: Env): void {
   });
 
   test('after the write: the storage does not keep a new entry: the write rolls itself back, nothing was imported; once it does, Import writes the plan', async () => {
+    const f = await fixture();
     const context = await newComputer(env.browser, env.monitor, 'S2');
     await faultyStorage(context, f.fresh[1] as string);
     const page = await planned(env, context, f);
+    await setFault(page, true);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.locator('#restore-status', { hasText: 'Nothing was imported' }).waitFor({ timeout: 30_000 });
     const status = await restoreStatus(page);
@@ -173,12 +189,9 @@ export function registerRollbackTests(env: Env): void {
     );
     assert(await page.locator('#result').isHidden(), 'a result box is shown after a rolled-back write');
     assertSameStorage(await readStorage(page), f.before, 'after the rolled-back write');
-    assert((await page.evaluate(() => (window as unknown as { keyportFault: { hits: number } }).keyportFault.hits)) === 1, 'the fault was not hit once');
     await shot(page, 'S2-write-rolled-back');
     // The plan still holds (the storage is as it was): once the browser stores data, Import writes it.
-    await page.evaluate(() => {
-      (window as unknown as { keyportFault: { on: boolean } }).keyportFault.on = false;
-    });
+    assert((await setFault(page, false)) === 1, 'the fault was not hit once');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.locator('#import-result', { hasText: 'Imported 3 entries' }).waitFor({ timeout: 60_000 });
     await page.locator('#verify-accounts').waitFor({ timeout: 30_000 });
@@ -193,11 +206,13 @@ export function registerRollbackTests(env: Env): void {
   });
 
   test('after the write: the storage keeps neither the replaced entry nor its put-back: the undo controls stay, Import is not offered again, Undo import restores B exactly', async () => {
+    const f = await fixture();
     const context = await newComputer(env.browser, env.monitor, 'S3');
     await faultyStorage(context, f.shared);
     const page = await planned(env, context, f);
     await page.getByLabel("Replace it with the bundle's entry").check();
     await page.locator('#plan', { hasText: "will be replaced with the file's copy" }).waitFor();
+    await setFault(page, true);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.locator('#undo-import').waitFor({ timeout: 60_000 });
     const status = await restoreStatus(page);
@@ -207,11 +222,18 @@ export function registerRollbackTests(env: Env): void {
     );
     assert(!status.includes('Every change was rolled back'), `claims a complete rollback: ${status}`);
     const left = { ...f.before, [f.shared]: (f.before[f.shared] as string).slice(0, -1) };
-    assertSameStorage(await readStorage(page), left, 'after the failed put-back (only the faulty key differs)');
+    assertSameStorage(
+      await readStorage(page),
+      left,
+      'after the failed put-back (only the faulty key differs)',
+    );
     assert(!(await page.locator('#import').isVisible()), 'Import is offered again with a stale plan');
     const label = await page.locator('#download-undo').innerText();
     assert(label.includes('encrypted with the bundle passphrase'), `undo offered as: ${label}`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-undo').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#download-undo').click(),
+    ]);
     const undo = await decodeBundle(readFileSync((await download.path()) as string, 'utf8'), {
       passphrase: PASSPHRASE,
       scrypt: nodeScrypt,
@@ -224,11 +246,11 @@ export function registerRollbackTests(env: Env): void {
     );
     await shot(page, 'S3-not-rolled-back');
     // The browser stores data again: "Undo import" puts B back, without asking to erase anything.
-    await page.evaluate(() => {
-      (window as unknown as { keyportFault: { on: boolean } }).keyportFault.on = false;
-    });
+    assert((await setFault(page, false)) === 2, 'the fault was not hit by the write and the put-back');
     await page.locator('#undo-import').click();
-    await page.locator('#restore-status', { hasText: 'Undo complete' }).waitFor({ timeout: 30_000 });
+    await page.locator('#restore-status', { hasText: /Undo complete|Nothing was undone/ }).waitFor({ timeout: 30_000 });
+    const undone = await restoreStatus(page);
+    assert(undone.startsWith('Undo complete'), `Undo import: ${undone}`);
     assertSameStorage(await readStorage(page), f.before, 'after Undo import');
     await noSecretsShown(env, page, f);
     await shot(page, 'S3-undone');

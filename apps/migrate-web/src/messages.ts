@@ -28,6 +28,14 @@ export const CODE_MESSAGES: Readonly<Record<string, string>> = {
   CANCELLED: 'Cancelled.',
 };
 
+/** The same codes when putting the earlier values back failed too (`details.rolledBack` false). */
+const NOT_ROLLED_BACK: Readonly<Record<string, string>> = {
+  WRITE_FAILED:
+    'The browser refused to store the entries (storage full or blocked), and putting every earlier value back failed too.',
+  VERIFY_FAILED:
+    'A written entry did not read back the same, and putting every earlier value back failed too.',
+};
+
 /** The `code` of a KeyportError-like value, or undefined. */
 export function errorCode(e: unknown): string | undefined {
   if (typeof e === 'object' && e !== null && 'code' in e) {
@@ -45,7 +53,9 @@ export function errorCode(e: unknown): string | undefined {
 export function errorMessage(e: unknown): string {
   const code = errorCode(e);
   const detail = e instanceof Error ? e.message : String(e);
-  const plain = code === undefined ? undefined : CODE_MESSAGES[code];
+  const partial = (e as { details?: { rolledBack?: unknown } } | null)?.details?.rolledBack === false;
+  const plain =
+    code === undefined ? undefined : ((partial ? NOT_ROLLED_BACK[code] : undefined) ?? CODE_MESSAGES[code]);
   if (plain === undefined) return detail;
   return detail === '' ? `${plain} [${code}]` : `${plain}\nDetail: ${detail} [${code}]`;
 }

@@ -38,6 +38,7 @@ export {
   type ChangeSet,
   type ImportChangeSet,
   planChanges,
+  undoAfterFailure,
   undoChanges,
   undoOf,
   type ValueSource,

@@ -4,7 +4,8 @@
 import { fcParams, hostileString, throwsWithCode } from '@keyport/test-harness';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planChanges, undoChanges } from '../src/changes/change-set.ts';
+import { dumpStorage } from '../src/bundle/dump.ts';
+import { planChanges, undoAfterFailure, undoChanges } from '../src/changes/change-set.ts';
 import { changeError, StorageWriteError } from '../src/changes/error.ts';
 import { applyChanges, type StorageChange } from '../src/changes/transaction.ts';
 import { planImport } from '../src/plan/plan.ts';
@@ -138,6 +139,51 @@ describe('undoChanges', () => {
     expect(forced.changes).toContainEqual({ key: 'b', expect: 'newer', value: null });
     expect(applyChanges(target, forced.changes).ok).toBe(true);
     expect(snapshot(target)).toEqual(Object.assign(Object.create(null), { a: '1' }));
+  });
+});
+
+describe('undoAfterFailure', () => {
+  it('after a write whose put-back failed, undoes without refusing once the storage works again', () => {
+    fc.assert(
+      fc.property(pairs, pairs, fc.nat(), (before, extra, pick) => {
+        const good = new MemoryStorage(before);
+        const start = state(good);
+        const incoming = [...before.map(([k, v]) => [k, `${v}\u00b2`] as const), ...extra];
+        const set = planChanges(planImport(source(incoming), good, { policy: 'replace' }), at);
+        const replaced = set.changes.filter((c) => c.expect !== null);
+        fc.pre(replaced.length > 0);
+        // A storage that keeps one replaced key cut short, whatever is written (the put-back too).
+        const broken = (replaced[pick % replaced.length] as StorageChange).key;
+        let faulty = true;
+        const target = {
+          getItem: (k: string) => good.getItem(k),
+          removeItem: (k: string) => good.removeItem(k),
+          setItem: (k: string, v: string) => good.setItem(k, faulty && k === broken ? `${v}!` : v),
+        };
+        const outcome = applyChanges(target, set.changes);
+        if (outcome.ok || outcome.code !== 'VERIFY_FAILED') throw new Error('the write did not fail');
+        expect(outcome.notRestored).toEqual([broken]);
+        const e = changeError(outcome, set.undo, set.changes.length, '') as StorageWriteError;
+        // The undo bundle of the import expects the import's values: it refuses.
+        throwsWithCode(() => undoChanges(e.undo, good, at), 'CONFLICT');
+        faulty = false; // the storage works again
+        const back = undoChanges(undoAfterFailure(e.undo, good, at), good, at);
+        expect(applyChanges(good, back.changes).ok).toBe(true);
+        expect(state(good)).toBe(start);
+      }),
+      fcParams(0.5),
+    );
+  });
+
+  it('refuses (CONFLICT) when a key changed after the failure; a dump is no undo bundle', () => {
+    const target = new MemoryStorage({ a: 'left by the failure' });
+    const old = new MemoryStorage({ a: 'old' });
+    const set = planChanges(planImport(source([['a', 'new']]), old, { policy: 'replace' }), at);
+    const rebased = undoAfterFailure(set.undo, target, at);
+    expect(rebased.entries).toEqual([{ key: 'a', value: 'old' }]);
+    target.setItem('a', 'written later');
+    throwsWithCode(() => undoChanges(rebased, target, at), 'CONFLICT');
+    throwsWithCode(() => undoAfterFailure(dumpStorage(target, at), target, at), 'INVALID_INPUT');
   });
 });
 

@@ -42,6 +42,7 @@ describe('@keyport/storage-migrate exports', () => {
       'readBundleHeader',
       'readImportInput',
       'snapshot',
+      'undoAfterFailure',
       'undoChanges',
       'undoImport',
       'undoOf',

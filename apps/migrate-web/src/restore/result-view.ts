@@ -6,17 +6,21 @@
  */
 import {
   type Bundle,
+  type ChangeOutcome,
   changeError,
   type ImportPlan,
   planChanges,
+  readAll,
   StorageWriteError,
+  undoAfterFailure,
   undoChanges,
 } from '@keyport/storage-migrate';
 import type { PageContext } from '../context.ts';
 import { h, showStatus } from '../dom.ts';
 import { bundleFileName, downloadText } from '../download.ts';
-import { errorMessage } from '../messages.ts';
-import { undoButton } from './undo-view.ts';
+import { errorCode, errorMessage } from '../messages.ts';
+import type { StorageView } from '../store/store.ts';
+import { conflictKeys, labelKeys, undoButton } from './undo-view.ts';
 import { verifyBlock } from './verify-view.ts';
 
 /** Everything runImport needs from the flow. */
@@ -80,6 +84,7 @@ export async function runImport(run: ImportRun): Promise<void> {
   const { store } = ctx;
   const undoName = bundleFileName(store.origin, new Date(run.now()), '-undo');
   let set: ReturnType<typeof planChanges>;
+  const before = readAll(store.view()); // what a rollback must give back, besides other tabs' writes
   try {
     set = planChanges(run.plan, { origin: store.origin, now: run.now });
     const outcome = await store.write(set.changes);
@@ -93,11 +98,14 @@ export async function runImport(run: ImportRun): Promise<void> {
       throw changeError(outcome, set.undo, set.changes.length, 'changed since the plan was shown');
     }
   } catch (e) {
-    run.onFail();
     ctx.onChange();
     if (e instanceof StorageWriteError && !e.rolledBack) {
-      const undoText = await run.encode(e.undo);
-      resultBox.replaceChildren(...undoControls(run, e.undo, undoText, undoName));
+      // The storage is neither as planned nor as it was: the plan is spent, and the undo expects
+      // what the failure left, so "Undo import" puts it back once the browser stores data again.
+      run.onDone();
+      const undo = undoAfterFailure(e.undo, store.view(), { origin: store.origin, now: run.now });
+      const undoText = await run.encode(undo);
+      resultBox.replaceChildren(...undoControls(run, undo, undoText, undoName));
       resultBox.hidden = false;
       showStatus(
         status,
@@ -106,6 +114,7 @@ export async function runImport(run: ImportRun): Promise<void> {
       );
       return;
     }
+    run.onFail();
     showStatus(status, 'error', `Nothing was imported. ${errorMessage(e)}`);
     return;
   }
@@ -135,7 +144,7 @@ export async function runImport(run: ImportRun): Promise<void> {
   try {
     const { block, problems } = await verifyBlock(store, run.now, run.plan);
     resultBox.append(block);
-    if (problems.length > 0) await rollBack(run, set.undo, problems);
+    if (problems.length > 0) await rollBack(run, set.undo, before, problems);
   } catch (e) {
     resultBox.append(
       h('p', { class: 'status status-error' }, `Could not check with ui-keyring: ${errorMessage(e)}`),
@@ -143,35 +152,69 @@ export async function runImport(run: ImportRun): Promise<void> {
   }
 }
 
+/** Keys whose value in `view` differs from `before` (added, changed or removed), sorted. */
+function changedSince(before: readonly (readonly [string, string])[], view: StorageView): string[] {
+  const was = new Map(before);
+  const now = new Map(readAll(view));
+  return [...new Set([...was.keys(), ...now.keys()])].filter((k) => was.get(k) !== now.get(k)).sort();
+}
+
+const entries = (n: number): string => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+
 /**
  * ui-keyring shows something the plan did not say: the import is undone at once (compare-and-set,
- * like any write), so nothing stays that the person did not see.
+ * like any write), so nothing stays that the person did not see. What another tab wrote
+ * meanwhile stays, and is named; an entry of the import changed since is never erased here.
  */
-async function rollBack(run: ImportRun, undo: Bundle, problems: readonly string[]): Promise<void> {
-  const { store } = run.ctx;
-  await store.refresh();
-  const set = undoChanges(undo, store.view(), { now: run.now, origin: store.origin });
-  const outcome = await store.write(set.changes);
-  run.ctx.onChange();
-  const what = problems.slice(0, 3).join('; ');
-  if (outcome.ok) {
-    run.resultBox.replaceChildren(
-      h(
-        'p',
-        { id: 'import-result', class: 'status status-error' },
-        'Import undone: Apps would not show what the plan said',
-      ),
-    );
+async function rollBack(
+  run: ImportRun,
+  undo: Bundle,
+  before: readonly (readonly [string, string])[],
+  problems: readonly string[],
+): Promise<void> {
+  const { ctx } = run;
+  const { store } = ctx;
+  const seen = `After the import, ui-keyring (what Apps runs) showed something the plan did not say (${problems.slice(0, 3).join('; ')})`;
+  let outcome: ChangeOutcome;
+  try {
+    await store.refresh();
+    const set = undoChanges(undo, store.view(), { now: run.now, origin: store.origin });
+    outcome = await store.write(set.changes);
+  } catch (e) {
+    ctx.onChange();
+    const keys = conflictKeys(e);
     showStatus(
       run.status,
       'error',
-      `After the import, ui-keyring (what Apps runs) showed something the plan did not say (${what}). The import was undone: the storage is as it was.`,
+      errorCode(e) === 'CONFLICT'
+        ? `${seen}, and the import was not undone: ${entries(keys.length)} it wrote changed after the import (another tab or Apps wrote ${keys.length === 1 ? 'it' : 'them'}): ${labelKeys(ctx, keys)}. "Undo import" below asks before erasing newer values.`
+        : `${seen}, and undoing it failed: ${errorMessage(e)} Use "Download undo bundle" and "Undo import".`,
     );
-  } else {
-    showStatus(
-      run.status,
-      'error',
-      `After the import, ui-keyring showed something the plan did not say (${what}), and undoing it failed (${outcome.code}). Use "Download undo bundle" and "Undo import".`,
-    );
+    return;
   }
+  ctx.onChange();
+  if (!outcome.ok) {
+    showStatus(
+      run.status,
+      'error',
+      `${seen}, and undoing it failed (${outcome.code}). Use "Download undo bundle" and "Undo import".`,
+    );
+    return;
+  }
+  run.resultBox.replaceChildren(
+    h(
+      'p',
+      { id: 'import-result', class: 'status status-error' },
+      'Import undone: Apps would not show what the plan said',
+    ),
+  );
+  const others = changedSince(before, store.view());
+  const n = others.length;
+  showStatus(
+    run.status,
+    'error',
+    n === 0
+      ? `${seen}. The import was undone: the storage is as it was.`
+      : `${seen}. The import was undone: every entry it wrote holds its earlier value again. ${entries(n)} written meanwhile by another tab (Apps?) ${n === 1 ? 'was' : 'were'} left as ${n === 1 ? 'it is' : 'they are'}: ${labelKeys(ctx, others)}.`,
+  );
 }

@@ -25,7 +25,12 @@ export function labelKeys(ctx: PageContext, keys: readonly string[]): string {
   return keys.map((k) => entryLabel(k, view.getItem(k) ?? '')).join('; ');
 }
 
-function conflictKeys(e: unknown): readonly string[] {
+/**
+ * The keys a CONFLICT error names (`details.keys`), or none.
+ *
+ * @example conflictKeys(new KeyportError('CONFLICT', '1 item(s) changed', { keys: ['settings'] })) // ['settings']
+ */
+export function conflictKeys(e: unknown): readonly string[] {
   const keys = (e as { details?: { keys?: unknown } }).details?.keys;
   return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [];
 }

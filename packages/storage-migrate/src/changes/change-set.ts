@@ -120,3 +120,25 @@ export function undoChanges(
     removed: undo.undo.absent.length,
   };
 }
+
+/**
+ * The undo bundle of a write that failed and could not put everything back (StorageWriteError
+ * with `rolledBack` false): it puts back what `undo` saved, and its `after` is what `current`
+ * holds now (what the failure left), so undoChanges refuses only when a key changed after the
+ * failure, not because the failed write never landed.
+ *
+ * @throws INVALID_INPUT (not an undo bundle, or a clock that gives no valid time).
+ * @example const undo = undoAfterFailure(e.undo, localStorage, { now: Date.now }); undoChanges(undo, localStorage, { now: Date.now })
+ */
+export function undoAfterFailure(undo: Bundle, current: ValueSource, at: BundleOrigin): Bundle {
+  assertBundle(undo);
+  if (undo.undo === undefined)
+    throw new KeyportError('INVALID_INPUT', 'this bundle is a dump, not an undo bundle');
+  return undoOf(
+    [
+      ...undo.undo.absent.map((key) => ({ key, expect: null, value: current.getItem(key) })),
+      ...undo.entries.map((e) => ({ key: e.key, expect: e.value, value: current.getItem(e.key) })),
+    ],
+    at,
+  );
+}
