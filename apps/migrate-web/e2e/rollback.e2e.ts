@@ -122,6 +122,24 @@ async function setFault(page: Page, on: boolean): Promise<number> {
   }, on);
 }
 
+/**
+ * Apps open beside the page, on the same origin, where the person stores `value` under `key`
+ * while the import is being written: the tab stores it as soon as it sees the import's first
+ * `storage` event, so it lands after the write. The undo bundle of an encrypted import is
+ * encrypted with scrypt (about a second, in a worker) before the ui-keyring check reads the
+ * storage, so the check sees it; a plain import checks within milliseconds (the race is real,
+ * only rarer).
+ */
+async function besideTab(env: Env, context: BrowserContext, key: string, value: string): Promise<void> {
+  const apps = await context.newPage();
+  await apps.goto(`${env.url}apps-beside`);
+  // A string, so tsx's helpers never end up inside the page.
+  await apps.evaluate(`addEventListener('storage', function once() {
+    removeEventListener('storage', once);
+    localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(value)});
+  })`);
+}
+
 /** Registers the tests of the safety nets after the write. */
 export function registerRollbackTests(env: Env): void {
   let made: Promise<Fixture> | undefined;
@@ -139,13 +157,7 @@ export function registerRollbackTests(env: Env): void {
     // event, so it lands after the write; the undo bundle of this encrypted import is encrypted
     // with scrypt (about a second, in a worker) before the check reads the storage, so the check
     // sees it. A plain import checks within milliseconds; the race is real, only rarer.
-    const apps = await context.newPage();
-    await apps.goto(`${env.url}apps-beside`);
-    // (A string, so tsx's helpers never end up inside the page.)
-    await apps.evaluate(`addEventListener('storage', function once() {
-      removeEventListener('storage', once);
-      localStorage.setItem(${JSON.stringify(f.contactKey)}, ${JSON.stringify(f.contact)});
-    })`);
+    await besideTab(env, context, f.contactKey, f.contact);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.locator('#import-result', { hasText: 'Import undone' }).waitFor({ timeout: 60_000 });
     const status = await restoreStatus(page);
@@ -169,6 +181,42 @@ export function registerRollbackTests(env: Env): void {
     assert((await page.locator('#undo-import').count()) === 0, 'Undo import offered after the undo');
     await noSecretsShown(env, page, f);
     await shot(page, 'S1-check-undone');
+    await context.close();
+  });
+
+  test('after the write: another tab renames a contact the import just wrote: the check sees it, the import is not undone over it, Undo import asks first', async () => {
+    const f = await fixture();
+    const context = await newComputer(env.browser, env.monitor, 'S4');
+    const page = await planned(env, context, f);
+    const friend = f.fresh[2] as string;
+    const renamed = (f.bundle[friend] as string).replace('Safety friend', 'Renamed in Apps');
+    await besideTab(env, context, friend, renamed);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page
+      .locator('#restore-status', { hasText: 'the import was not undone' })
+      .waitFor({ timeout: 60_000 });
+    const status = await restoreStatus(page);
+    assert(
+      status.includes(`ui-keyring shows ${JSON.stringify(friend)} otherwise than planned`) &&
+        status.includes('1 entry it wrote changed after the import') &&
+        status.includes('Renamed in Apps'),
+      `status: ${status}`,
+    );
+    const imported = {
+      ...f.before,
+      ...Object.fromEntries(f.fresh.map((k) => [k, f.bundle[k] as string])),
+      [friend]: renamed,
+    };
+    assertSameStorage(await readStorage(page), imported, 'after the refused undo (the rename stays)');
+    assert(!(await page.locator('#import').isVisible()), 'Import is offered again with the spent plan');
+    await shot(page, 'S4-check-not-undone');
+    await page.locator('#undo-import').click();
+    await page.locator('#restore-status', { hasText: 'Nothing was undone' }).waitFor({ timeout: 30_000 });
+    assertSameStorage(await readStorage(page), imported, 'after "Undo import" refused');
+    await page.getByRole('button', { name: 'Undo anyway, erasing the newer values' }).click();
+    await page.locator('#restore-status', { hasText: 'Undo complete' }).waitFor({ timeout: 30_000 });
+    assertSameStorage(await readStorage(page), f.before, 'after "Undo anyway"');
+    await noSecretsShown(env, page, f);
     await context.close();
   });
 
@@ -248,7 +296,9 @@ export function registerRollbackTests(env: Env): void {
     // The browser stores data again: "Undo import" puts B back, without asking to erase anything.
     assert((await setFault(page, false)) === 2, 'the fault was not hit by the write and the put-back');
     await page.locator('#undo-import').click();
-    await page.locator('#restore-status', { hasText: /Undo complete|Nothing was undone/ }).waitFor({ timeout: 30_000 });
+    await page
+      .locator('#restore-status', { hasText: /Undo complete|Nothing was undone/ })
+      .waitFor({ timeout: 30_000 });
     const undone = await restoreStatus(page);
     assert(undone.startsWith('Undo complete'), `Undo import: ${undone}`);
     assertSameStorage(await readStorage(page), f.before, 'after Undo import');
