@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { asShadowWritten } from '@keyport/browser-fixtures';
 import initSqlJs from 'sql.js';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { findProfiles, type ProfileData, type ProfileFs, readProfile } from '../src/index.ts';
@@ -14,12 +15,6 @@ import { expectNoWrongValue, expectSameStorage, overlayFs } from './support.ts';
 
 const fx = inject('firefoxLegacyFixture');
 let data: ProfileData;
-
-/** What Firefox's shadow write keeps of a string: UTF-8, so a lone surrogate becomes U+FFFD. */
-const wellFormed = (s: string) =>
-  s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
-const asStored = (o: Record<string, string>) =>
-  Object.fromEntries(Object.entries(o).map(([k, v]) => [wellFormed(k), wellFormed(v)]));
 
 function bytes(path: string): Uint8Array {
   const b = readFileSync(path);
@@ -56,7 +51,7 @@ describe('Firefox legacy localStorage written by Firefox ESR (shadow writes)', (
       ['webappsstore', 'webappsstore.sqlite'],
       ['ls-archive', 'storage/ls-archive.sqlite'],
     ]);
-    const expected = asStored(fx.apps.oracle);
+    const expected = asShadowWritten(fx.apps.oracle);
     for (const store of found) expectSameStorage(store, expected);
     // Only the lone surrogate differs from what the page read; NUL, quotes, emoji and 1 MiB do not.
     const differing = Object.keys(fx.apps.oracle).filter((k) => expected[k] !== fx.apps.oracle[k]);
@@ -118,7 +113,7 @@ describe('a damaged webappsstore.sqlite', () => {
       ]);
       const stores = salvaged.legacyLocalStorage.filter((s) => s.name === fx.apps.origin);
       expect(stores.map((s) => s.legacy)).toEqual(['ls-archive']);
-      expectSameStorage(stores[0], asStored(fx.apps.oracle));
+      expectSameStorage(stores[0], asShadowWritten(fx.apps.oracle));
     });
   }
 
@@ -140,7 +135,7 @@ describe('a damaged webappsstore.sqlite', () => {
       (s) => s.legacy === 'webappsstore' && s.name === fx.apps.origin,
     );
     expect(store!.entries.some((e) => e.key === 'latin1')).toBe(false);
-    expectNoWrongValue(store, asStored(fx.apps.oracle));
+    expectNoWrongValue(store, asShadowWritten(fx.apps.oracle));
     expect(store!.entries.length).toBe(Object.keys(fx.apps.oracle).length - 1);
   });
 });

@@ -32,6 +32,18 @@ export interface LegacyFirefoxFixture {
   };
 }
 
+/**
+ * What Firefox's shadow write keeps of a page's strings: it converts them to UTF-8, so a lone
+ * surrogate becomes U+FFFD (ActorsParent.cpp, CopyUTF16toUTF8); everything else is kept.
+ *
+ * @example asShadowWritten({ lone: 'x\ud800y' }) // { lone: 'x\ufffdy' }
+ */
+export function asShadowWritten(entries: Readonly<Record<string, string>>): Record<string, string> {
+  const wellFormed = (s: string) =>
+    s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return Object.fromEntries(Object.entries(entries).map(([k, v]) => [wellFormed(k), wellFormed(v)]));
+}
+
 // Set both ways: puppeteer's prefs persist in the profile's user.js.
 const SHADOW = { 'dom.storage.shadow_writes': true };
 const NO_SHADOW = { 'dom.storage.shadow_writes': false };
