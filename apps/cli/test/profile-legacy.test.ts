@@ -14,6 +14,8 @@ import {
 } from '@keyport/browser-fixtures';
 import { decodeBundle, dumpStorage, encodeBundle, MemoryStorage } from '@keyport/storage-migrate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The exact-strings check of browser-profile's own tests.
+import { expectSameStrings } from '../../../packages/browser-profile/test/support.ts';
 import { runCli, scratch } from './run-cli.ts';
 
 const tmp = scratch('keyport-cli-ff-legacy-');
@@ -23,11 +25,6 @@ beforeAll(async () => {
   fx = await makeFirefoxLegacyFixture(tmp.dir);
 }, 120_000);
 afterAll(() => tmp.cleanup());
-
-function expectSame(got: Record<string, string>, oracle: Record<string, string>): void {
-  expect(Object.keys(got).sort()).toEqual(Object.keys(oracle).sort());
-  for (const [k, v] of Object.entries(oracle)) expect(got[k] === v, `value of ${k.slice(0, 40)}`).toBe(true);
-}
 
 describe('keyport profiles: Firefox legacy stores', () => {
   it('lists the origins of each legacy file with its store, and whether the current localStorage agrees', async () => {
@@ -72,7 +69,7 @@ describe('keyport dump --profile --origin: Firefox legacy stores', () => {
     const snap = join(tmp.dir, 'legacy-snap.json');
     const restored = await runCli(['restore', out, '--storage', snap]);
     expect(restored.code, restored.stderr).toBe(0);
-    expectSame(JSON.parse(readFileSync(snap, 'utf8')), expected);
+    expectSameStrings(JSON.parse(readFileSync(snap, 'utf8')), expected);
   });
 
   it('stores that differ are never merged: without --firefox-store nothing is written and each store is listed', async () => {
@@ -103,7 +100,7 @@ describe('keyport dump --profile --origin: Firefox legacy stores', () => {
       ]);
       expect(picked.code, picked.stderr).toBe(0);
       const bundle = await decodeBundle(readFileSync(file, 'utf8'));
-      expectSame(Object.fromEntries(bundle.entries.map((e) => [e.key, e.value])), oracle);
+      expectSameStrings(Object.fromEntries(bundle.entries.map((e) => [e.key, e.value])), oracle);
     }
   });
 
@@ -157,7 +154,7 @@ describe('keyport dump --profile --origin: Firefox legacy stores', () => {
     expect(s.stderr).toMatch(/skipped: "webappsstore\.sqlite": truncated.*\(lost: the whole file\)/);
     expect(s.stderr).toContain("note: read from Firefox's legacy store storage/ls-archive.sqlite");
     const bundle = await decodeBundle(readFileSync(out, 'utf8'));
-    expectSame(
+    expectSameStrings(
       Object.fromEntries(bundle.entries.map((e) => [e.key, e.value])),
       asShadowWritten(fx.apps.oracle),
     );

@@ -1,8 +1,8 @@
 // Firefox's legacy localStorage (docs/browser-profiles.md §4.5): every origin of the profile in
 // one SQLite table, `webappsstore2(originAttributes, originKey, scope, key, value)`, in
 // `webappsstore.sqlite` (the store before LSNG, and LSNG's "shadow" copy when
-// dom.storage.shadow_writes is on) and in `storage/ls-archive.sqlite` (the copy LSNG imports an
-// origin from on its first visit). originKey is the reversed host, then `.:scheme`, then `:port`
+// dom.storage.shadow_writes is on) and in `storage/ls-archive.sqlite` (the copy of it Firefox
+// makes as LSNG's migration archive). originKey is the reversed host, then `.:scheme`, then `:port`
 // when the scheme has one: `gro.sj.todaklop.:https:443`. Keys and values are TEXT in the
 // database's encoding (UTF-8 in every file seen); they are read as bytes and decoded strictly,
 // because sql.js would hand invalid UTF-8 over with U+FFFD in its place, silently.
