@@ -2,6 +2,7 @@
 // them (the official vectors, packages/core/test/vectors/banana-split.ts): text and --json
 // reports, mixed sets, a bad line named by its number, an escaped title, and no shard data
 // (d, n) in anything printed.
+import { parseBananaShard } from '@keyport/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BANANA_VECTORS } from '../../../packages/core/test/vectors/banana-split.ts';
 import { type CliRun, expectNoSecrets, runCli, scratch } from './run-cli.ts';
@@ -10,11 +11,12 @@ const tmp = scratch();
 afterAll(() => tmp.cleanup());
 const byName = (n: string) => BANANA_VECTORS.find((v) => v.name === n)!;
 
-/** Every shard's data (`d`) and nonce (`n`): what inspect must never print. */
+/** Every shard's data (`d`) and nonce (`n`), as written and as hex: what inspect must never print. */
 const SHARD_DATA = BANANA_VECTORS.flatMap((v) =>
   v.shards.flatMap((s) => {
     const { d, n } = JSON.parse(s) as { d: string; n: string };
-    return [d, d.slice(1), n];
+    const { share, nonce } = parseBananaShard(s);
+    return [d, d.slice(1), n, share, share.slice(3), nonce];
   }),
 );
 const quiet = (run: CliRun) => expectNoSecrets(run, SHARD_DATA);
@@ -72,7 +74,7 @@ describe('keyport inspect: a file of Banana Split shards', () => {
     const a = byName('rust-a');
     const file = tmp.file(
       'bad-line.txt',
-      `${a.shards[0]}\n\nbottom drive obey lake curtain smoke\n${a.shards[1]}`,
+      `\n${a.shards[0]}\n\nbottom drive obey lake curtain smoke\n${a.shards[1]}`,
     );
     for (const args of [
       ['inspect', file],
@@ -82,7 +84,7 @@ describe('keyport inspect: a file of Banana Split shards', () => {
       expect(run.code).toBe(1);
       expect(run.stdout).toBe('');
       expect(run.stderr).toMatch(
-        /error: UNSUPPORTED_FORMAT: .* \(line 3: Banana Split shard is not valid JSON/,
+        /error: UNSUPPORTED_FORMAT: .* \(line 4: Banana Split shard is not valid JSON/,
       );
       expectNoSecrets(run, [...SHARD_DATA, 'curtain']);
     }

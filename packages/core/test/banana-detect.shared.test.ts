@@ -141,6 +141,7 @@ describe('Banana Split shard files: detection and report', () => {
       [`${A.shards[0]}\nbottom drive obey lake curtain`, /^line 2: Banana Split shard is not valid JSON/, 2],
       [`\uFEFF${A.shards[0]}\r\n\r\n{"v":1,"t":"x","r":1}`, /^line 3: Banana Split shard: r is not/, 3],
       [`Shards:\n${A.shards[1]}`, /^line 1: /, 1],
+      [`\r\n\r\n${A.shards[0]}\r\nnot a shard`, /^line 4: Banana Split shard is not valid JSON/, 4],
       [
         `{"t":"x","r":2,"d":"8zzzz","n":"00"}\n{"t":"x","r":2,"d":"8zzzz","n":"00"}`,
         /^line 1: .*d is not hex/,
