@@ -19,6 +19,7 @@ import { genSaltSync, hashSync } from 'bcryptjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The test-only LevelDB log writer of browser-profile's own tests (the product never writes).
 import { writeBatch, writeLog, writeManifest } from '../../../packages/browser-profile/test/log-writer.ts';
+import { expectSameStrings } from '../../../packages/browser-profile/test/support.ts';
 import { expectNoSecrets, runCli, scratch } from './run-cli.ts';
 
 const tmp = scratch('keyport-cli-profiles-');
@@ -42,12 +43,6 @@ function counts(oracle: Record<string, string>) {
     contracts: n('contract:'),
     entries: keys.length,
   };
-}
-
-/** Exactly the same keys and the same strings. */
-function expectSame(got: Record<string, string>, oracle: Record<string, string>): void {
-  expect(Object.keys(got).sort()).toEqual(Object.keys(oracle).sort());
-  for (const [k, v] of Object.entries(oracle)) expect(got[k] === v, `value of ${k.slice(0, 40)}`).toBe(true);
 }
 
 describe('keyport profiles', () => {
@@ -139,7 +134,7 @@ describe('keyport dump --profile --origin', () => {
       expect(text === (await encodeBundle(page))).toBe(true);
       const restored = await runCli(['restore', out, '--storage', snap]);
       expect(restored.code, restored.stderr).toBe(0);
-      expectSame(readJson(snap), f.apps.oracle);
+      expectSameStrings(readJson(snap), f.apps.oracle);
     });
   }
 
@@ -363,7 +358,7 @@ describe('a damaged profile', () => {
     expect(s.stderr).toMatch(/skipped: "Local Storage\/leveldb\/CURRENT": missing/);
     expect(s.stderr).toMatch(/newest MANIFEST/);
     const bundle = await decodeBundle(readFileSync(out, 'utf8'));
-    expectSame(Object.fromEntries(bundle.entries.map((e) => [e.key, e.value])), chromium.apps.oracle);
+    expectSameStrings(Object.fromEntries(bundle.entries.map((e) => [e.key, e.value])), chromium.apps.oracle);
   });
 });
 

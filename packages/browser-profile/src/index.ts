@@ -8,6 +8,7 @@ export { CHROMIUM_LOCAL_STORAGE_VERSION, chromiumLocalStorage } from './chromium
 export { readChromiumProfile } from './chromium/profile.ts';
 export { extensionUuids, firefoxExtensionStore, STORAGE_LOCAL_STORE } from './firefox/extension-storage.ts';
 export { decodeIdbStringKey } from './firefox/idb-key.ts';
+export { firefoxLegacyStorage, originFromOriginKey } from './firefox/legacy-storage.ts';
 export { firefoxLocalStorage, originFromFolder } from './firefox/local-storage.ts';
 export { readFirefoxProfile } from './firefox/profile.ts';
 export { decodeStructuredClone } from './firefox/structured-clone.ts';
@@ -37,6 +38,7 @@ export {
 export { applyWal, type WalApplied } from './sqlite/wal.ts';
 export type {
   ExtensionStore,
+  LegacyStoreKind,
   LocalStorageStore,
   ProfileStore,
   ProfileStores,

@@ -32,7 +32,16 @@ export interface ProfileStore<V> {
   readonly recoverable: readonly RecoveredEntry<V>[];
   /** Where it was read from, relative to the profile. */
   readonly source: string;
+  /** Firefox's legacy localStorage only: which of its two files the origin was found in. */
+  readonly legacy?: LegacyStoreKind;
 }
+
+/**
+ * Firefox's legacy localStorage files (docs/browser-profiles.md §4.5): `webappsstore` is
+ * `webappsstore.sqlite` (before LSNG, and LSNG's shadow copy), `ls-archive` is
+ * `storage/ls-archive.sqlite` (what LSNG has not imported yet).
+ */
+export type LegacyStoreKind = 'webappsstore' | 'ls-archive';
 
 /** A localStorage store: string values, byte for byte what the page reads. */
 export type LocalStorageStore = ProfileStore<string>;
@@ -52,6 +61,11 @@ export function byName<T extends { readonly name: string }>(a: T, b: T): number 
 /** The stores of one profile. */
 export interface ProfileStores {
   readonly localStorage: readonly LocalStorageStore[];
+  /**
+   * Firefox only: origins in the legacy localStorage files, apart from the current ones (an
+   * origin may be in both, with other values). Empty for Chromium.
+   */
+  readonly legacyLocalStorage: readonly LocalStorageStore[];
   readonly extensions: readonly ExtensionStore[];
 }
 

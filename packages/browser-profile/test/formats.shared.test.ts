@@ -14,6 +14,7 @@ import {
   extensionUuids,
   firefoxProfilesFromIni,
   originFromFolder,
+  originFromOriginKey,
 } from '../src/index.ts';
 
 /** A structured clone built word by word: [tag, data] pairs and raw payloads. */
@@ -117,6 +118,21 @@ describe('profile folders', () => {
       'http://localhost:3000^userContextId=2',
     );
   });
+  it("turns the legacy store's originKey back into origins, and refuses one of another shape", () => {
+    const f = 'webappsstore.sqlite';
+    expect(originFromOriginKey('', 'gro.sj.todaklop.:https:443', f)).toBe('https://polkadot.js.org');
+    expect(originFromOriginKey('', '1.0.0.721.:http:37425', f)).toBe('http://127.0.0.1:37425');
+    expect(originFromOriginKey('', 'tsohlacol.:http:80', f)).toBe('http://localhost');
+    expect(originFromOriginKey('^userContextId=2', 'gro.elpmaxe.:https:8443', f)).toBe(
+      'https://example.org:8443^userContextId=2',
+    );
+    expect(originFromOriginKey('', ']1::[.:http:8080', f)).toBe('http://[::1]:8080');
+    expect(originFromOriginKey('', 'dcba.:moz-extension', f)).toBe('moz-extension://abcd');
+    for (const bad of ['', 'polkadot.js.org', 'gro.sj.todakop:https:443', '.:HTTPS:443']) {
+      expect(() => originFromOriginKey('', bad, f)).toThrow(/webappsstore\.sqlite: an originKey/);
+    }
+  });
+
   it('reads profiles.ini: relative and absolute paths, names', () => {
     const ini =
       '[General]\nStartWithLastProfile=1\n\n[Profile1]\nName=work\nIsRelative=0\nPath=/abs/w\n\n[Profile0]\nName=default-esr\nIsRelative=1\nPath=ab.default-esr\nDefault=1\n[Install4F96D1932A9F858E]\nDefault=ab.default-esr\n';

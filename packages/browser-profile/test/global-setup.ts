@@ -8,8 +8,10 @@ import {
   FIREFOX,
   haveChromium,
   haveFirefox,
+  type LegacyFirefoxFixture,
   makeChromiumFixture,
   makeFirefoxFixture,
+  makeFirefoxLegacyFixture,
   type ProfileFixture,
 } from '@keyport/browser-fixtures';
 import type { TestProject } from 'vitest/node';
@@ -19,6 +21,7 @@ declare module 'vitest' {
     profileRoot: string;
     chromiumFixture: ProfileFixture;
     firefoxFixture: ProfileFixture;
+    firefoxLegacyFixture: LegacyFirefoxFixture;
   }
 }
 
@@ -33,5 +36,6 @@ export default async function setup(project: TestProject) {
   project.provide('profileRoot', root);
   project.provide('chromiumFixture', await makeChromiumFixture(root));
   project.provide('firefoxFixture', await makeFirefoxFixture(root));
+  project.provide('firefoxLegacyFixture', await makeFirefoxLegacyFixture(root));
   return () => rmSync(root, { recursive: true, force: true });
 }

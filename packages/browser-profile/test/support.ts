@@ -20,18 +20,24 @@ export function overlayFs(changes: Readonly<Record<string, Uint8Array | null>>):
   };
 }
 
+/** Asserts that `got` holds exactly the keys of `oracle`, each with the identical string. */
+export function expectSameStrings(got: Record<string, string>, oracle: Record<string, string>): void {
+  expect(Object.keys(got).sort()).toEqual(Object.keys(oracle).sort());
+  for (const [k, v] of Object.entries(oracle)) {
+    // ===, not toEqual: the exact string, code unit for code unit.
+    expect(got[k] === v, `value of ${JSON.stringify(k).slice(0, 60)} differs`).toBe(true);
+  }
+}
+
 /** Asserts that `store` holds exactly the keys of `oracle`, each with the identical string. */
 export function expectSameStorage(
   store: ProfileStore<string> | undefined,
   oracle: Record<string, string>,
 ): void {
   expect(store).toBeDefined();
-  const got = new Map(store!.entries.map((e) => [e.key, e.value]));
-  expect([...got.keys()].sort()).toEqual(Object.keys(oracle).sort());
-  for (const [k, v] of Object.entries(oracle)) {
-    // toBe, not toEqual: the exact string, code unit for code unit.
-    expect(got.get(k) === v, `value of ${JSON.stringify(k).slice(0, 60)} differs`).toBe(true);
-  }
+  const got: Record<string, string> = {};
+  for (const e of store!.entries) Object.defineProperty(got, e.key, { value: e.value, enumerable: true });
+  expectSameStrings(got, oracle);
 }
 
 /** Asserts that every value read is the oracle's value for its key (salvage never invents). */

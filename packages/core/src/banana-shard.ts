@@ -99,24 +99,137 @@ function decode(text: string, version: 0 | 1, field: string): Uint8Array {
   return version === 0 ? hexToU8a(`0x${text}`) : base64Decode(text);
 }
 
+/** One shard of a text and the line it is on. */
+export interface BananaShardLine {
+  /** 1-based line number in the text as given (blank lines counted). */
+  readonly line: number;
+  readonly shard: BananaShard;
+}
+
+/** Lines are split at LF, CRLF or a lone CR; each line is trimmed (spaces, tabs, BOMs). */
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/** What {@link scanBananaShards} found in a text. */
+export interface BananaShardScan {
+  /** The shards read, in line order (all of them when there is no error). */
+  readonly shards: readonly BananaShardLine[];
+  /** The first line that is not a shard: parseBananaShard's error, prefixed `line N:`, with `details.line`. */
+  readonly error?: KeyportError;
+  /** True when a line that failed has a shard's fields (t, r, d, n): a shard, but broken. */
+  readonly shaped: boolean;
+}
+
+function hasShardFields(line: string): boolean {
+  if (!line.startsWith('{') || line.length > 64 * 1024) return false;
+  try {
+    return isBananaShard(JSON.parse(line));
+  } catch (e) {
+    if (!(e instanceof SyntaxError)) throw e;
+    return false;
+  }
+}
+
 /**
- * Reads shards from text: one shard's JSON, or several, one per line (blank lines skipped).
+ * Reads text as shards, one shard's JSON per line (blank lines skipped): the one rule of what a
+ * shard file holds, for `keyport combine` (readBananaShards) and for detection
+ * (formats/banana-split.ts), which must tell "not shards" from "shards with a bad line". Stops
+ * at the first bad line once a shard (or a broken one) has been seen. Never throws for text.
  *
- * @throws what parseBananaShard throws, with `details.line`.
+ * @example scanBananaShards('{"v":1,…}\r\n\r\n{"v":1,…}').shards.map((s) => s.line) // [1, 3]
+ */
+export function scanBananaShards(text: string): BananaShardScan {
+  const lines = typeof text === 'string' ? text.split(LINE_BREAK) : [];
+  const shards: BananaShardLine[] = [];
+  let error: KeyportError | undefined;
+  let shaped = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (error !== undefined && (shaped || shards.length > 0)) break;
+    const line = lines[i]!.trim();
+    if (line === '') continue;
+    try {
+      shards.push({ line: i + 1, shard: parseBananaShard(line) });
+    } catch (e) {
+      if (!(e instanceof KeyportError)) throw e;
+      error ??= new KeyportError(e.code, `line ${i + 1}: ${e.message}`, { ...e.details, line: i + 1 });
+      shaped ||= hasShardFields(line);
+    }
+  }
+  return error === undefined ? { shards, shaped } : { shards, error, shaped };
+}
+
+/**
+ * Reads shards from text, one shard's JSON per line (blank lines skipped), with their lines.
+ *
+ * @throws what parseBananaShard throws, prefixed `line N:` and with `details.line`;
+ * INVALID_INPUT when the text holds no shard.
+ * @example readBananaShardLines('{"v":1,…}\r\n\r\n{"v":1,…}').map((s) => s.line) // [1, 3]
+ */
+export function readBananaShardLines(text: string): BananaShardLine[] {
+  const { shards, error } = scanBananaShards(text);
+  if (error !== undefined) throw error;
+  if (shards.length === 0) throw invalid('$', 'text holds no shard');
+  return [...shards];
+}
+
+/**
+ * Reads shards from text: one shard's JSON, or several, one per line (blank lines skipped);
+ * what `keyport combine` reads from each file.
+ *
+ * @throws what readBananaShardLines throws.
  * @example readBananaShards(fileText).length
  */
 export function readBananaShards(text: string): BananaShard[] {
-  const lines = typeof text === 'string' ? text.split(/\r?\n/) : [];
-  const out: BananaShard[] = [];
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    try {
-      out.push(parseBananaShard(line.trim()));
-    } catch (e) {
-      if (!(e instanceof KeyportError)) throw e;
-      throw new KeyportError(e.code, `line ${i + 1}: ${e.message}`, { ...e.details, line: i + 1 });
+  return readBananaShardLines(text).map((s) => s.shard);
+}
+
+/**
+ * True when two shards belong to the same set: the same title, required count, nonce and
+ * version (what combining needs; the nonce is what tells apart two sets of one title).
+ *
+ * @example sameBananaSet(a, b) // false for shards of two splits of the same secret
+ */
+export function sameBananaSet(a: BananaShard, b: BananaShard): boolean {
+  return a.title === b.title && a.required === b.required && a.nonce === b.nonce && a.version === b.version;
+}
+
+/** The shards of one set that a text holds. Nothing in it is secret. */
+export interface BananaSetLines {
+  readonly title: string;
+  readonly version: 0 | 1;
+  readonly required: number;
+  /** The lines of its distinct shards, in order. */
+  readonly lines: readonly number[];
+  /** Their shard ids, in the same order. */
+  readonly ids: readonly number[];
+  /** Lines that repeat a shard already given (combine refuses a shard twice). */
+  readonly repeated: readonly number[];
+}
+
+/**
+ * Groups shards into their sets (sameBananaSet), in the order the sets first appear.
+ *
+ * @example bananaSets(readBananaShardLines(text)).map((s) => [s.title, s.ids.length, s.required])
+ */
+export function bananaSets(shards: readonly BananaShardLine[]): BananaSetLines[] {
+  const sets: { first: BananaShard; lines: number[]; ids: number[]; repeated: number[] }[] = [];
+  for (const { line, shard } of shards) {
+    let set = sets.find((s) => sameBananaSet(s.first, shard));
+    if (set === undefined) {
+      set = { first: shard, lines: [], ids: [], repeated: [] };
+      sets.push(set);
     }
-  });
-  if (out.length === 0) throw invalid('$', 'text holds no shard');
-  return out;
+    if (set.ids.includes(shard.id)) set.repeated.push(line);
+    else {
+      set.lines.push(line);
+      set.ids.push(shard.id);
+    }
+  }
+  return sets.map(({ first, lines, ids, repeated }) => ({
+    title: first.title,
+    version: first.version,
+    required: first.required,
+    lines,
+    ids,
+    repeated,
+  }));
 }

@@ -7,7 +7,7 @@
 import { hexToU8a } from '@polkadot/util';
 import { naclDecrypt, sha512AsU8a } from '@polkadot/util-crypto';
 import secrets from 'secrets.js-grempe';
-import type { BananaShard } from './banana-shard.ts';
+import { type BananaShard, sameBananaSet } from './banana-shard.ts';
 import { KeyportError } from './errors.ts';
 import { type ScryptBackend, wasmScrypt } from './scrypt/backend.ts';
 
@@ -67,12 +67,7 @@ export async function combineBananaShards(
       have: 0,
     });
   for (const s of shards) {
-    if (
-      s.title !== first.title ||
-      s.required !== first.required ||
-      s.nonce !== first.nonce ||
-      s.version !== first.version
-    ) {
+    if (!sameBananaSet(s, first)) {
       throw new KeyportError(
         'INVALID_INPUT',
         'the shards come from different Banana Split sets (their title, nonce, version or required count differ)',

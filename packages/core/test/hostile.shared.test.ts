@@ -6,7 +6,12 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAddressBook, parseAppsAccounts } from '../src/apps-array.ts';
-import { parseBananaShard, readBananaShards } from '../src/banana-shard.ts';
+import {
+  parseBananaShard,
+  readBananaShardLines,
+  readBananaShards,
+  scanBananaShards,
+} from '../src/banana-shard.ts';
 import { createBatch, openBatch, parseBatch } from '../src/batch.ts';
 import { parseLedgerPath, readLedgerPhrase } from '../src/derive/ledger.ts';
 import { describeKeystore, openKeystore, parseKeystore } from '../src/keystore/index.ts';
@@ -211,6 +216,13 @@ describe('the rescue parsers (locate, Ledger, Web3, Banana Split, QR, subkey) on
     parseWeb3,
     parseBananaShard,
     readBananaShards: (x) => readBananaShards(x as string),
+    readBananaShardLines: (x) => readBananaShardLines(x as string),
+    // Never throws for text: its error (the first bad line) is what a message would show.
+    scanBananaShards: (x) => {
+      const scan = scanBananaShards(x as string);
+      if (scan.error !== undefined) throw scan.error;
+      return scan;
+    },
     parseQrText: (x) => parseQrText(x as string),
     parseSubkeyOutput,
     readSecretInput: (x) => readSecretInput(x as string),

@@ -14,17 +14,26 @@ export function haveFirefox(): boolean {
 }
 
 /**
- * Runs `use` in a headless Firefox ESR on profile folder `dir`, then closes it cleanly.
+ * Runs `use` in a headless Firefox ESR on profile folder `dir` (with extra `prefs` for this
+ * session), then closes it cleanly.
  *
  * @example await firefoxSession(dir, async (browser) => { const page = await browser.newPage(); … })
  */
-export async function firefoxSession<T>(dir: string, use: (browser: Browser) => Promise<T>): Promise<T> {
+export async function firefoxSession<T>(
+  dir: string,
+  use: (browser: Browser) => Promise<T>,
+  prefs: Readonly<Record<string, unknown>> = {},
+): Promise<T> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
     userDataDir: dir,
-    extraPrefsFirefox: { 'datareporting.policy.dataSubmissionEnabled': false, 'app.update.enabled': false },
+    extraPrefsFirefox: {
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'app.update.enabled': false,
+      ...prefs,
+    },
   });
   try {
     return await use(browser);

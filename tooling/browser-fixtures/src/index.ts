@@ -16,5 +16,6 @@ export {
   writeTestExtension,
 } from './extension.ts';
 export { FIREFOX, firefoxSession, firefoxWriteLocalStorage, haveFirefox } from './firefox.ts';
+export { asShadowWritten, type LegacyFirefoxFixture, makeFirefoxLegacyFixture } from './legacy.ts';
 export { makeChromiumFixture, makeFirefoxFixture, type ProfileFixture } from './profiles.ts';
 export { type OriginServer, startOriginServer } from './server.ts';

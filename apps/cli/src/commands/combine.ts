@@ -13,7 +13,9 @@ export const combine: Command = {
   usage: 'keyport combine <shard-file>… --passphrase-file <f> --out <file> [--force]',
   help: `Each <shard-file> holds the text of one Banana Split QR code (what a phone's QR scanner
 shows: {"v":1,"t":…,"r":…,"d":…,"n":…}), or several, one per line. Versions 0 and 1. Give at
-least as many shards as the set needs (r: more than half of those printed).
+least as many shards as the set needs (r: more than half of those printed). Blank lines,
+CRLF and a BOM are fine; any other line is an error naming it. keyport inspect <shard-file>
+tells which sets a file holds and whether it is enough, without the passphrase.
 
 options:
   --passphrase-file <f>   the passphrase handwritten on the sheets; words typed with spaces

@@ -20,7 +20,7 @@ export const dump: Command = {
   name: 'dump',
   usage:
     'keyport dump --storage <snapshot.json> --out <bundle> [--origin <url>] [--passphrase-file <f>] [--force]\n' +
-    '       keyport dump --profile <dir> --origin <origin> --out <bundle> [--passphrase-file <f>] [--recover-deleted] [--salvage] [--force]\n' +
+    '       keyport dump --profile <dir> --origin <origin> --out <bundle> [--firefox-store <current|webappsstore|ls-archive>] [--passphrase-file <f>] [--recover-deleted] [--salvage] [--force]\n' +
     '       keyport dump --profile <dir> --extension <id|polkadot-js|subwallet|talisman> --out <bundle> [--password-file <f>] [--passphrase-file <f>] [--recover-deleted] [--salvage] [--force]',
   help: `A snapshot file is a JSON object of key → string, exactly what JSON.stringify(localStorage)
 gives; a missing file is an empty storage. The bundle keeps every value byte for byte, with a
@@ -31,7 +31,12 @@ Chrome, Brave, Edge: a user-data-dir or one profile in it; Firefox: a profile fo
 root; keyport profiles lists what each holds). Nothing in the profile is written or locked; a
 running browser may not have written its newest few seconds yet.
   --origin   that origin's localStorage, byte for byte what the migrate page would have dumped
-             in that browser (e.g. https://polkadot.js.org; the port is part of the origin)
+             in that browser (e.g. https://polkadot.js.org; the port is part of the origin).
+             Firefox also keeps localStorage in legacy files (webappsstore.sqlite, and
+             storage/ls-archive.sqlite): before Firefox 92 it lived only there, so an old
+             profile's accounts may be only there. They are read when the current store has
+             nothing for the origin; when the stores hold different items, keyport lists them
+             and --firefox-store picks one (never a merge).
   --extension  a wallet extension's accounts (its account:0x… records) as a bundle that
              keyport restore and the page import into Apps, and that keyport convert turns into
              the extension's "Export all accounts" batch. Talisman keeps its keys under a password
@@ -46,6 +51,9 @@ options:
   --origin <url>             the origin the storage belongs to (e.g. https://polkadot.js.org)
   --extension <id|name>      with --profile: a wallet extension (id, add-on id, or polkadot-js,
                              subwallet, talisman)
+  --firefox-store <store>    with --profile and --origin, Firefox: current (its localStorage
+                             now), webappsstore (webappsstore.sqlite) or ls-archive
+                             (storage/ls-archive.sqlite)
   --recover-deleted          with --profile: write only the OLDER values still found in older
                              files (entries deleted or overwritten since; the newest such value
                              per key), each listed with its write order
@@ -62,6 +70,7 @@ options:
     origin: { type: 'string' },
     extension: { type: 'string' },
     'recover-deleted': { type: 'boolean' },
+    'firefox-store': { type: 'string' },
     salvage: { type: 'boolean' },
     'password-file': { type: 'string' },
     'passphrase-file': { type: 'string' },
@@ -73,7 +82,7 @@ options:
     if ((profile === undefined) === (optString(args, 'storage') === undefined)) {
       throw new UsageError('give either --storage <snapshot.json> or --profile <dir>');
     }
-    for (const only of ['extension', 'recover-deleted', 'salvage', 'password-file']) {
+    for (const only of ['extension', 'recover-deleted', 'salvage', 'password-file', 'firefox-store']) {
       if (profile === undefined && args.values[only] !== undefined)
         throw new UsageError(`--${only} needs --profile`);
     }
@@ -89,8 +98,12 @@ options:
     );
     if (profile !== undefined) {
       const { dumpProfile } = await import('../profile/dump.ts');
+      const { parseFirefoxStore } = await import('../profile/firefox-store.ts');
       const origin = optString(args, 'origin')?.replace(/\/+$/, '');
       const extension = optString(args, 'extension');
+      const firefoxStore = parseFirefoxStore(optString(args, 'firefox-store'));
+      if (firefoxStore !== undefined && origin === undefined)
+        throw new UsageError('--firefox-store needs --origin');
       const password = await optionalSecretFile(io, args, 'password-file', 'password file');
       return dumpProfile(
         io,
@@ -100,6 +113,7 @@ options:
           force,
           ...(origin === undefined ? {} : { origin }),
           ...(extension === undefined ? {} : { extension }),
+          ...(firefoxStore === undefined ? {} : { firefoxStore }),
           ...(passphrase === undefined ? {} : { passphrase }),
           ...(password === undefined ? {} : { password }),
         },

@@ -35,7 +35,9 @@ export const inspect: Command = {
 keyport bundles (plain or encrypted: only the counts are in clear), localStorage snapshots and
 console copies, and says which format it is. Prints the version, the scrypt parameters and, for
 each account, its key type ("?" where only the password would tell), address and name. A
-mnemonic or seed file is recognised but never printed.
+mnemonic or seed file is recognised but never printed. Banana Split shards (one, or several
+one per line as combine reads them): how many, each set's title, version and shards needed,
+whether the file alone is enough to combine, and the combine command; never a shard's data.
 
 options:
   --json   print the report as one JSON object`,

@@ -7,9 +7,21 @@ import { profilesAt, readWithProgress } from '../profile/read.ts';
 import { type StoreSummary, summarize } from '../profile/summary.ts';
 import { showKey } from '../report/plan-report.ts';
 
+const LEGACY_FILE = { webappsstore: 'webappsstore.sqlite', 'ls-archive': 'storage/ls-archive.sqlite' };
+
+function legacyNote(legacy: string, same: boolean | null): string {
+  if (same === true) return 'the same items as the current localStorage';
+  const pick = `dump it with --firefox-store ${legacy}`;
+  return same === null
+    ? `not in the current localStorage; ${pick}`
+    : `differs from the current localStorage; ${pick}`;
+}
+
 function line(s: StoreSummary): string {
   const what =
-    s.origin !== undefined ? `origin ${showKey(s.origin)}` : `extension ${s.extension} (${s.wallet})`;
+    s.origin !== undefined
+      ? `origin ${showKey(s.origin)}${s.legacy === undefined ? '' : ` in Firefox's legacy store ${LEGACY_FILE[s.legacy]} (${legacyNote(s.legacy, s.sameAsCurrent ?? null)})`}`
+      : `extension ${s.extension} (${s.wallet})`;
   const counts =
     s.origin !== undefined
       ? `${s.accounts} account(s), ${s.addresses} address-book entr(ies), ${s.contracts} contract(s), ${s.entries} item(s) in all`
@@ -30,7 +42,9 @@ macOS, Windows) and Firefox. --profile takes a Chromium user-data-dir or one pro
 it, or a Firefox profile folder or its root. For each profile it lists the origins holding
 Polkadot-JS Apps data and the wallet extensions (polkadot{.js}, SubWallet, Talisman, and any
 extension storing account:0x… keystores), with counts and how many deleted or overwritten values
-older files still hold.
+older files still hold. For Firefox it also lists origins found in its legacy localStorage files
+(webappsstore.sqlite, storage/ls-archive.sqlite: where an old profile, from before Firefox 92,
+kept them), saying which file and whether they match the current localStorage.
 
 Nothing is written and no lock is taken; a running browser is fine, but its newest few seconds
 of writes may not be on disk yet. Read a profile BEFORE starting that browser again: Chromium
@@ -39,7 +53,9 @@ compacts old files away and may drop long-unused origins at start-up.
 options:
   --profile <dir>  the folder to read (default: every profile in the default places)
   --json           print {"profiles":[{"browser","path","stores":[{"origin" or "extension",
-                   "wallet","accounts","addresses","contracts","entries","recoverable"}]}]}
+                   "wallet","accounts","addresses","contracts","entries","recoverable"}]}]};
+                   a Firefox legacy store adds "legacy" ("webappsstore" or "ls-archive") and
+                   "sameAsCurrent" (true, false, or null: no current localStorage for it)
   --salvage        read what passes its checksums in damaged files and list what was skipped,
                    instead of failing on the first damaged file`,
   options: {

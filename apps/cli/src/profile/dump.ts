@@ -32,6 +32,7 @@ import { writeFileAtomic } from '../framework/files.ts';
 import type { Io } from '../framework/io.ts';
 import { cliScrypt } from '../framework/scrypt.ts';
 import { showKey, summaryLine } from '../report/plan-report.ts';
+import { type FirefoxStoreChoice, pickOriginStore, storeLabel } from './firefox-store.ts';
 import { profilesAt, readWithProgress } from './read.ts';
 import { holdsAppsData } from './summary.ts';
 
@@ -43,6 +44,8 @@ export interface ProfileDumpRequest {
   readonly out: string;
   readonly force: boolean;
   readonly passphrase?: string;
+  /** Firefox: which store an origin is read from when they differ (--firefox-store). */
+  readonly firefoxStore?: FirefoxStoreChoice;
   /** Talisman: the user's Talisman password (--password-file), to export standard keystores. */
   readonly password?: string;
 }
@@ -120,11 +123,19 @@ async function originBundle(
   recover: boolean,
 ): Promise<Bundle> {
   const origin = req.origin!;
-  const stores = all.flatMap((data) => data.localStorage.map((store) => ({ data, store })));
-  const found = stores.filter((f) => f.store.name === origin);
-  const hit = one(found, `origin ${showKey(origin)}`, [
-    ...new Set(stores.filter((f) => holdsAppsData(f.store)).map((f) => f.store.name)),
-  ]);
+  const stores = all.flatMap((data) =>
+    [...data.localStorage, ...data.legacyLocalStorage].map((store) => ({ data, store })),
+  );
+  const found = all.flatMap((data) => {
+    const store = pickOriginStore(data, origin, req.firefoxStore);
+    return store === null ? [] : [{ data, store }];
+  });
+  const hit = one(
+    found,
+    `origin ${showKey(origin)}${req.firefoxStore ? ` in --firefox-store ${req.firefoxStore}` : ''}`,
+    [...new Set(stores.filter((f) => holdsAppsData(f.store)).map((f) => f.store.name))],
+  );
+  if (hit.store.legacy !== undefined) io.err(`note: read from ${storeLabel(hit.store)}`);
   if (!recover) {
     // The page's own dump: dumpStorage over a storage holding exactly these strings.
     const storage = new MemoryStorage(hit.store.entries.map((e) => [e.key, e.value] as [string, string]));
@@ -247,7 +258,11 @@ export async function dumpProfile(io: Io, req: ProfileDumpRequest, args: ParsedA
   io.out(
     `wrote ${req.out}: ${recover ? `${bundle.entries.length} ` : ''}${what}${req.passphrase === undefined ? '' : ', encrypted'}`,
   );
-  if (!recover && req.origin !== undefined && !all.some((d) => d.localStorage.some(holdsAppsData))) {
+  if (
+    !recover &&
+    req.origin !== undefined &&
+    !all.some((d) => [...d.localStorage, ...d.legacyLocalStorage].some(holdsAppsData))
+  ) {
     io.err('note: this origin holds no Apps keyring data (account:, address:, contract:)');
   }
   return EXIT.OK;

@@ -1,17 +1,24 @@
-// What `keyport profiles` reports per store: counts by kind for Apps origins, accounts for
-// wallet extensions, and how many older values are still recoverable.
+// What `keyport profiles` reports per store: counts by kind for Apps origins (Firefox's legacy
+// files apart, marked with their store), accounts for wallet extensions, and how many older
+// values are still recoverable.
 import {
   type ExtensionStore,
+  type LegacyStoreKind,
   type LocalStorageStore,
   type ProfileData,
   walletAccounts,
   walletOf,
 } from '@keyport/browser-profile';
 import { countKinds, KEYRING_KEY } from '@keyport/storage-migrate';
+import { sameItems } from './firefox-store.ts';
 
 /** One line of `profiles --json` `stores`. */
 export interface StoreSummary {
   readonly origin?: string;
+  /** Firefox: the origin was found in this legacy file, not in the current localStorage. */
+  readonly legacy?: LegacyStoreKind;
+  /** With `legacy`: whether it holds the same items as the current localStorage of the origin, if any. */
+  readonly sameAsCurrent?: boolean | null;
   readonly extension?: string;
   readonly wallet: string | null;
   readonly accounts: number;
@@ -29,10 +36,14 @@ export function holdsAppsData(store: LocalStorageStore): boolean {
   );
 }
 
-function originSummary(store: LocalStorageStore): StoreSummary {
+function originSummary(store: LocalStorageStore, current?: readonly LocalStorageStore[]): StoreSummary {
   const counts = countKinds(store.entries.map((e) => e.key));
+  const now = current?.find((s) => s.name === store.name);
   return {
     origin: store.name,
+    ...(store.legacy === undefined
+      ? {}
+      : { legacy: store.legacy, sameAsCurrent: now === undefined ? null : sameItems(now, store) }),
     wallet: null,
     accounts: counts.account,
     addresses: counts.address,
@@ -60,9 +71,14 @@ function extensionSummary(store: ExtensionStore): StoreSummary {
  */
 export function summarize(data: ProfileData): { stores: StoreSummary[]; otherOrigins: number } {
   const apps = data.localStorage.filter(holdsAppsData);
+  const legacy = data.legacyLocalStorage.filter(holdsAppsData);
   const wallets = data.extensions.filter((s) => s.area === 'local' && walletOf(s) !== null);
   return {
-    stores: [...apps.map(originSummary), ...wallets.map(extensionSummary)],
+    stores: [
+      ...apps.map((s) => originSummary(s)),
+      ...legacy.map((s) => originSummary(s, data.localStorage)),
+      ...wallets.map(extensionSummary),
+    ],
     otherOrigins: data.localStorage.length - apps.length,
   };
 }

@@ -72,5 +72,5 @@ export async function readChromiumProfile(
     done++;
   }
   onProgress?.({ done, total, what: '' });
-  return { localStorage, extensions };
+  return { localStorage, legacyLocalStorage: [], extensions };
 }

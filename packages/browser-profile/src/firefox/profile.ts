@@ -1,6 +1,8 @@
 // One Firefox profile folder (docs/browser-profiles.md §4): localStorage of every origin under
-// `storage/default/*/ls/data.sqlite` and extensions' storage.local in their IndexedDB. Each
-// SQLite file is read with its `-wal` folded into a copy.
+// `storage/default/*/ls/data.sqlite`, the legacy localStorage files (`webappsstore.sqlite`,
+// `storage/ls-archive.sqlite`) and extensions' storage.local in their IndexedDB. Each SQLite file
+// is read with its `-wal` folded into a copy.
+import { KeyportError } from '@keyport/core';
 import { utf8 } from '../bytes.ts';
 import { joinPath, type ProfileFs, type ScanProgress } from '../fs.ts';
 import type { Findings } from '../leveldb/findings.ts';
@@ -8,15 +10,23 @@ import { applyWal } from '../sqlite/wal.ts';
 import {
   byName,
   type ExtensionStore,
+  type LegacyStoreKind,
   type LocalStorageStore,
   type ProfileStores,
   type StoreFilter,
 } from '../store.ts';
 import { extensionUuids, firefoxExtensionStore } from './extension-storage.ts';
+import { firefoxLegacyStorage } from './legacy-storage.ts';
 import { firefoxLocalStorage, originFromFolder } from './local-storage.ts';
 
 /** The container Firefox keeps extension storage in, out of the extension's own reach. */
 const EXTENSION_CONTAINER = '^userContextId=4294967295';
+
+/** The legacy localStorage files, relative to the profile (docs/browser-profiles.md §4.5). */
+const LEGACY_FILES: readonly [LegacyStoreKind, readonly string[]][] = [
+  ['webappsstore', ['webappsstore.sqlite']],
+  ['ls-archive', ['storage', 'ls-archive.sqlite']],
+];
 
 async function readSqlite(
   fs: ProfileFs,
@@ -39,7 +49,30 @@ async function readSqlite(
 }
 
 /**
- * Reads a Firefox profile's localStorage and extension storage.local.
+ * The legacy localStorage file `parts` of profile `dir`, one store per origin; none when the
+ * file is absent. A file SQLite cannot read is damage that costs the whole file (CORRUPT_DATA
+ * naming it, unless salvaging).
+ */
+async function readLegacy(
+  fs: ProfileFs,
+  dir: string,
+  [legacy, parts]: (typeof LEGACY_FILES)[number],
+  findings: Findings,
+): Promise<LocalStorageStore[]> {
+  const label = parts.join('/');
+  const bytes = await readSqlite(fs, joinPath(dir, ...parts), label, findings);
+  if (bytes === null) return [];
+  try {
+    return await firefoxLegacyStorage(bytes, label, legacy, findings);
+  } catch (e) {
+    if (!(e instanceof KeyportError) || e.code !== 'CORRUPT_DATA' || !findings.salvage) throw e;
+    findings.damage({ file: label, what: e.message.replace(`${label}: `, ''), lost: 'file' });
+    return [];
+  }
+}
+
+/**
+ * Reads a Firefox profile's localStorage (current and legacy) and extension storage.local.
  *
  * @example const { localStorage, extensions } = await readFirefoxProfile(fs, '/home/u/.mozilla/firefox/ab.default', findings)
  */
@@ -90,12 +123,26 @@ export async function readFirefoxProfile(
       });
     }
   }
+  const legacyLocalStorage: LocalStorageStore[] = [];
+  if (wantOrigin !== false) {
+    for (const file of LEGACY_FILES) {
+      jobs.push(async () => {
+        for (const store of await readLegacy(fs, dir, file, findings)) {
+          if (wantOrigin(store.name)) legacyLocalStorage.push(store);
+        }
+      });
+    }
+  }
   for (const [i, job] of jobs.entries()) {
     onProgress?.({ done: i, total: jobs.length, what: 'storage' });
     await job();
   }
   onProgress?.({ done: jobs.length, total: jobs.length, what: '' });
-  return { localStorage: localStorage.sort(byName), extensions: extensions.sort(byName) };
+  return {
+    localStorage: localStorage.sort(byName),
+    legacyLocalStorage: legacyLocalStorage.sort(byName),
+    extensions: extensions.sort(byName),
+  };
 }
 
 function safeText(bytes: Uint8Array): string {

@@ -23,6 +23,8 @@ export async function withDatabase<T>(bytes: Uint8Array, file: string, use: (db:
   if (bytes.length < 100 || new TextDecoder('latin1').decode(bytes.subarray(0, 16)) !== MAGIC) {
     throw corrupt(file, 'not an SQLite database (no SQLite header)');
   }
+  const truncated = missingPages(bytes);
+  if (truncated !== null) throw corrupt(file, truncated);
   loading ??= initSqlJs();
   const SQL = await loading;
   let db: Database | undefined;
@@ -36,6 +38,23 @@ export async function withDatabase<T>(bytes: Uint8Array, file: string, use: (db:
   } finally {
     db?.close();
   }
+}
+
+/**
+ * Why the file is shorter than its header says, or null. The header's page count (offset 28)
+ * is trusted only when its "version valid for" (offset 92) matches the change counter (offset
+ * 24), as SQLite does; a truncated copy would otherwise read as missing rows, not as damage.
+ */
+function missingPages(bytes: Uint8Array): string | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const raw = view.getUint16(16);
+  const pageSize = raw === 1 ? 65536 : raw;
+  const pages = view.getUint32(28);
+  if (view.getUint32(92) !== view.getUint32(24) || pages === 0 || pageSize < 512) return null;
+  const want = pages * pageSize;
+  return bytes.length < want
+    ? `truncated: its header counts ${pages} pages of ${pageSize} bytes (${want} bytes), the file has ${bytes.length}`
+    : null;
 }
 
 /**

@@ -1,7 +1,9 @@
 // One detection loop for every registry: text is cleaned (BOM, surrounding whitespace) and
 // parsed when it starts like JSON; each module is asked in order; the first match wins; when
-// none matches, the first module's Miss, else the registry's fallback, is the reason. Never
-// throws and never echoes the input.
+// none matches, the first module's Miss, else the registry's fallback, is the reason. Modules
+// that read lines (one JSON value per line: Banana Split shards) get the text's lines as given
+// and are asked also when it starts like JSON but is not one document. Never throws and never
+// echoes the input.
 import { isPlainObject, stripBom } from '../plain.ts';
 import type {
   FormatFacts,
@@ -105,8 +107,10 @@ export function createRegistry<D extends FormatFacts>(
         unknown(`input is ${raw.length} characters; no format keyport reads is over ${maxLength}`),
       );
     }
-    const text = stripBom(raw).trim();
+    const lines = stripBom(raw);
+    const text = lines.trim();
     if (text === '') return found(unknown('input is empty'));
+    let notJson: string | undefined;
     if (text.startsWith('{') || text.startsWith('[')) {
       let value: unknown;
       try {
@@ -114,22 +118,25 @@ export function createRegistry<D extends FormatFacts>(
       } catch (e) {
         if (!(e instanceof SyntaxError)) throw e;
         // The parser's message quotes the input, which may hold a secret: say where, not what.
-        return found(unknown('text starts like JSON but does not parse as JSON'));
+        notJson = 'text starts like JSON but does not parse as JSON';
       }
-      return { ...found(matchValue(value), value), json: text };
+      if (notJson === undefined) return { ...found(matchValue(value), value), json: text };
     }
+    // Text that starts like JSON but is not one document goes to the line readers only.
     let firstMiss: string | undefined;
     for (const m of list) {
-      const r = m.matchText?.(text, registry);
+      if (notJson !== undefined && !m.readsLines) continue;
+      const given = m.readsLines ? lines : text;
+      const r = m.matchText?.(given, registry);
       if (r === undefined) continue;
       if (isMiss(r)) firstMiss = miss(m, r, firstMiss);
       else if (Object.hasOwn(r, 'detected')) {
         const match = r as TextMatch<D>;
-        const at = found(match.detected, Object.hasOwn(match, 'value') ? match.value : text);
+        const at = found(match.detected, Object.hasOwn(match, 'value') ? match.value : given);
         return match.json === undefined ? at : { ...at, json: match.json };
-      } else return found(r as D, text);
+      } else return found(r as D, given);
     }
-    return found(unknown(firstMiss ?? fallback('text', text)), text);
+    return found(unknown(firstMiss ?? notJson ?? fallback('text', text)), text);
   };
 
   const registry: Registry<D> = {

@@ -171,6 +171,13 @@ export interface FormatModule<D extends FormatFacts = FormatFacts> {
   matchValue?(value: object, registry: RegistryContext): D | Miss | undefined;
   /** Claims trimmed non-JSON text (BOM stripped, not empty, not starting with `{` or `[`). */
   matchText?(text: string, registry: RegistryContext): D | TextMatch<D> | Miss | undefined;
+  /**
+   * True when `matchText` reads the text line by line (one record per line, such as one JSON
+   * value per line): it then gets the text with its lines as given (BOM stripped, not trimmed,
+   * so a Miss can name a line), and is asked also when the text starts like JSON but is not one
+   * JSON document.
+   */
+  readonly readsLines?: boolean;
   /** One secret-free line for messages, with counts: 'a batch file of 3 account(s)'. */
   describe(detected: D): string;
   /** What `inspect` prints. Throws the format's typed errors on a malformed file. */
